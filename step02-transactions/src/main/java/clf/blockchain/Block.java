@@ -16,6 +16,8 @@ import com.google.gson.JsonObject;
 public final class Block {
 
     private final JsonObject json;
+    /** Written on first use; a block never changes, so neither does its canonical JSON. */
+    private String canonicalJson;
 
     private Block(JsonObject json) {
         this.json = json;
@@ -84,7 +86,10 @@ public final class Block {
 
     /** The exact text that {@link Blockchain#hash} hashes, as Python's {@code json.dumps(block, sort_keys=True)}. */
     public String canonicalJson() {
-        return CanonicalJson.write(json);
+        if (canonicalJson == null) {
+            canonicalJson = CanonicalJson.write(json);
+        }
+        return canonicalJson;
     }
 
     @Override
