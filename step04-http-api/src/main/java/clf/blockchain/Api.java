@@ -1,0 +1,122 @@
+package clf.blockchain;
+
+import com.google.gson.JsonObject;
+import io.undertow.Handlers;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The node's HTTP endpoints, from the sections "blockchain as an API" and "the mining endpoint": each endpoint is
+ * one small handler, as the text has one small Flask function per route.
+ */
+public final class Api {
+
+    /** One route: an HTTP method, a path and the handler that answers it. */
+    public record Route(String method, String path, HttpHandler handler) {
+    }
+
+    static final String TRANSACTION_EXAMPLE = "{\"sender\": \"my-address\", \"recipient\": \"someone-else\", \"amount\": 5}";
+    private static final Logger LOG = Logger.getLogger("clf.blockchain.node");
+
+    private final Blockchain blockchain;
+    private final String nodeIdentifier;
+    /** Mines one block at a time: two proofs found for the same last block cannot both be forged. */
+    private final Object miningLock = new Object();
+
+    public Api(Blockchain blockchain, String nodeIdentifier) {
+        this.blockchain = blockchain;
+        this.nodeIdentifier = nodeIdentifier;
+    }
+
+    /** Every route the node serves, including the text's other spelling of {@code /transactions/new}. */
+    public List<Route> routes() {
+        return List.of(
+                new Route("GET", "/mine", this::mine),
+                new Route("POST", "/transactions/new", this::newTransaction),
+                new Route("POST", "/transaction/new", this::newTransaction),
+                new Route("GET", "/chain", this::chain));
+    }
+
+    /** The routes as one Undertow handler, with JSON answers for an unknown path (404) and a wrong method (405). */
+    public RoutingHandler handler() {
+        RoutingHandler routing = Handlers.routing();
+        for (Route route : routes()) {
+            routing.add(route.method(), route.path(), route.handler());
+        }
+        return routing.setFallbackHandler(this::notFound).setInvalidMethodHandler(this::methodNotAllowed);
+    }
+
+    /** Runs the proof of work, rewards this node with one coin, and forges the block. */
+    void mine(HttpServerExchange exchange) {
+        Block block;
+        synchronized (miningLock) {
+            Block lastBlock = blockchain.lastBlock();
+            ProofOfWork.Result result = blockchain.proofOfWork(lastBlock);
+            // The reward: sender "0" means that the coin is new. The text's code sends the number 0 and its
+            // printed chain shows the string "0"; we use the string, which is what the chain shows.
+            blockchain.newTransaction("0", nodeIdentifier, 1);
+            block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
+            LOG.info(() -> "mined block " + block.index() + ": " + result);
+        }
+        JsonObject response = new JsonObject();
+        response.addProperty("message", "New Block Forged");
+        response.addProperty("index", block.index());
+        response.add("transactions", block.transactions());
+        response.addProperty("proof", block.proof());
+        response.add("previous_hash", block.previousHash());
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** Adds a transaction to the list that the next mined block will hold. */
+    void newTransaction(HttpServerExchange exchange) throws IOException {
+        Fields fields = new Fields(HttpJson.readObject(exchange, TRANSACTION_EXAMPLE), TRANSACTION_EXAMPLE,
+                "sender", "recipient", "amount");
+        String sender = fields.string("sender");
+        String recipient = fields.string("recipient");
+        long amount = fields.positiveInteger("amount");
+        long index = blockchain.newTransaction(sender, recipient, amount);
+        JsonObject response = new JsonObject();
+        response.addProperty("message", "Transaction will be added to Block " + index);
+        HttpJson.send(exchange, 201, response);
+    }
+
+    /** The whole chain and its length, as the text's {@code /chain}. */
+    void chain(HttpServerExchange exchange) {
+        List<Block> chain = blockchain.chain();
+        // Each block keeps its canonical JSON, so joining those texts gives the very bytes CanonicalJson would
+        // write for {"chain": [...], "length": N}, without writing every block again on every request.
+        StringBuilder body = new StringBuilder("{\"chain\": [");
+        for (int i = 0; i < chain.size(); i++) {
+            body.append(i == 0 ? "" : ", ").append(chain.get(i).canonicalJson());
+        }
+        body.append("], \"length\": ").append(chain.size()).append('}');
+        HttpJson.sendCanonical(exchange, 200, body.toString());
+    }
+
+    private void notFound(HttpServerExchange exchange) {
+        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here",
+                "the node serves " + routes().stream().map(r -> r.method() + " " + r.path())
+                        .collect(Collectors.joining(", ")));
+    }
+
+    private void methodNotAllowed(HttpServerExchange exchange) {
+        String path = exchange.getRequestPath();
+        List<String> allowed = new ArrayList<>();
+        for (Route route : routes()) {
+            if (route.path().equals(path)) {
+                allowed.add(route.method());
+            }
+        }
+        exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
+        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path,
+                "use " + String.join(" or ", allowed) + " " + path
+                        + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
+    }
+}

@@ -1,0 +1,128 @@
+package clf.blockchain;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The chain and the transactions waiting for the next block, from the sections "blockchain representing",
+ * "adding transactions to the blocks", "creating new blocks" and "implementing proof of work".
+ *
+ * <p>From step 04 on, a node serves many requests at once, so every method that reads or changes the chain or
+ * the pending list holds the lock of this object: a transaction is either in the list that a new block takes in,
+ * or arrives after it and waits for the next one; it is never lost and never in two blocks.
+ *
+ * <p>The text's class has a few slips that stop it from running; this one is what it meant: the list is
+ * {@code chain} (not {@code chains}), {@link #hash} encodes the JSON to bytes before hashing it, and a transaction's
+ * fields are {@code sender}, {@code recipient} and {@code amount} (not {@code receipent} and {@code data}).
+ */
+public class Blockchain {
+
+    private final List<Block> chain = new ArrayList<>();
+    private JsonArray currentTransactions = new JsonArray();
+    private final ProofOfWork work;
+    private final Clock clock;
+
+    /** A new chain holding only its genesis block, stamped with the current time, mined by the text's rule. */
+    public Blockchain() {
+        this(ProofOfWork.text(), Clock.systemUTC());
+    }
+
+    /** A new chain whose blocks are stamped by the given clock, so that tests can fix the time. */
+    public Blockchain(Clock clock) {
+        this(ProofOfWork.text(), clock);
+    }
+
+    /** A new chain mined by the given rule and difficulty. */
+    public Blockchain(ProofOfWork work, Clock clock) {
+        this.work = work;
+        this.clock = clock;
+        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
+        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+        addBlock(100, new JsonPrimitive(1));
+    }
+
+    /**
+     * Adds a transaction to the list that the next mined block will hold.
+     *
+     * @return the index of that block, one past the last block
+     */
+    public synchronized long newTransaction(String sender, String recipient, long amount) {
+        JsonObject transaction = new JsonObject();
+        transaction.addProperty("sender", sender);
+        transaction.addProperty("recipient", recipient);
+        transaction.addProperty("amount", amount);
+        currentTransactions.add(transaction);
+        return lastBlock().index() + 1;
+    }
+
+    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
+    public ProofOfWork.Result proofOfWork(Block lastBlock) {
+        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
+    }
+
+    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
+    public boolean validProof(Block lastBlock, long proof) {
+        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
+    }
+
+    /** Forges a block after the last one, linked to it by its hash. */
+    public synchronized Block newBlock(long proof) {
+        return newBlock(proof, hash(lastBlock()));
+    }
+
+    /** Forges a block with the given proof and previous hash, and empties the pending transactions into it. */
+    public synchronized Block newBlock(long proof, String previousHash) {
+        return addBlock(proof, new JsonPrimitive(previousHash));
+    }
+
+    private Block addBlock(long proof, JsonElement previousHash) {
+        Block block = Block.of(chain.size() + 1, now(), currentTransactions, proof, previousHash);
+        currentTransactions = new JsonArray();
+        chain.add(block);
+        return block;
+    }
+
+    public synchronized Block lastBlock() {
+        return chain.get(chain.size() - 1);
+    }
+
+    /** The blocks from genesis on, as an unmodifiable copy. */
+    public synchronized List<Block> chain() {
+        return List.copyOf(chain);
+    }
+
+    /** The transactions that the next block will hold, as a copy. */
+    public synchronized JsonArray currentTransactions() {
+        return currentTransactions.deepCopy();
+    }
+
+    /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */
+    public static String hash(Block block) {
+        return sha256Hex(block.canonicalJson());
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Seconds since the epoch as a double with microseconds, like Python's {@code time.time()}. */
+    private double now() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() + now.getNano() / 1_000 / 1e6;
+    }
+}
