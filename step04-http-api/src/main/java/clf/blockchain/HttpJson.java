@@ -23,10 +23,14 @@ public final class HttpJson {
      *                  not JSON, or is JSON but not an object
      */
     public static JsonObject readObject(HttpServerExchange exchange, String example) throws IOException {
-        if (exchange.getRequestContentLength() > MAX_BODY_BYTES) {
+        long declared = exchange.getRequestContentLength();
+        if (declared > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        byte[] body = exchange.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        // With a Content-Length we read exactly that much; without one (a chunked body) we read one byte past
+        // the limit, to tell a body at the limit from a body over it.
+        int wanted = declared >= 0 ? (int) declared : MAX_BODY_BYTES + 1;
+        byte[] body = exchange.getInputStream().readNBytes(wanted);
         if (body.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
