@@ -116,7 +116,7 @@ public class Blockchain {
         }
     }
 
-    /** Seconds since the epoch as a double with microseconds, like Python's {@code time.time()}. */
+    /** Seconds since the epoch as a double, to the microsecond: the kind of number Python's {@code time.time()} gives. */
     private double now() {
         Instant now = clock.instant();
         return now.getEpochSecond() + now.getNano() / 1_000 / 1e6;

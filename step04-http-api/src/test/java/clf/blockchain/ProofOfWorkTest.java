@@ -25,7 +25,10 @@ class ProofOfWorkTest {
         ProofOfWork.Result first = blockchain.proofOfWork(blockchain.lastBlock());
         assertEquals(35293, first.proof());
         blockchain.newBlock(first.proof());
-        assertEquals(35089, blockchain.proofOfWork(blockchain.lastBlock()).proof());
+        ProofOfWork.Result second = blockchain.proofOfWork(blockchain.lastBlock());
+        assertEquals(35089, second.proof());
+        blockchain.newBlock(second.proof());
+        assertEquals(119678, blockchain.proofOfWork(blockchain.lastBlock()).proof(), "the block after the text's");
     }
 
     @Test
