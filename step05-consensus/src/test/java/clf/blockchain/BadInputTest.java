@@ -1,0 +1,136 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every bad request is answered with a 4xx and a JSON body that says what is wrong and how to fix it, and
+ * changes nothing: not the chain, not the pending transactions.
+ */
+class BadInputTest {
+
+    static TestNode node;
+
+    @BeforeAll
+    static void start() {
+        node = new TestNode();
+        node.get("/mine");
+        node.post("/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    /** Sends the request and checks the status, that the error names the problem, and that nothing changed. */
+    static JsonObject refused(int status, String errorContains, HttpRequest.Builder request) {
+        String before = node.state();
+        TestNode.Reply reply = node.send(request);
+        assertEquals(status, reply.status(), reply.body());
+        assertEquals("application/json", reply.response().headers().firstValue("Content-Type").orElse(""));
+        JsonObject body = reply.json();
+        assertTrue(body.get("error").getAsString().contains(errorContains), body.toString());
+        assertFalse(body.get("hint").getAsString().isBlank(), "a hint says how to fix it");
+        assertEquals(before, node.state(), "a refused request changes nothing");
+        return body;
+    }
+
+    static HttpRequest.Builder post(String json) {
+        return HttpRequest.newBuilder(node.uri("/transactions/new")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "not JSON                   | hello                                                  | not valid JSON",
+        "the text's trailing comma  | {'sender': 'a', 'recipient': 'b', 'amount': 5,}          | comma after the last item",
+        "single quotes              | {'sender': ^a^, 'recipient': 'b', 'amount': 5}          | unexpected text",
+        "truncated                  | {'sender': 'a', 'recipient'                              | not valid JSON",
+        "two values                 | {'sender': 'a', 'recipient': 'b', 'amount': 5} {}        | unexpected text",
+        "a list, not an object      | [1, 2]                                                   | not a JSON object",
+        "a number, not an object    | 42                                                       | not a JSON object",
+        "missing fields             | {'sender': 'a'}                                          | missing fields: recipient, amount",
+        "an unknown field           | {'sender': 'a', 'recipient': 'b', 'amount': 5, 'fee': 1} | unknown field: fee",
+        "a duplicated key           | {'sender': 'a', 'recipient': 'b', 'amount': 1, 'amount': 1000} | appears twice",
+        "sender a number            | {'sender': 0, 'recipient': 'b', 'amount': 5}             | 'sender' must be a string",
+        "recipient null             | {'sender': 'a', 'recipient': null, 'amount': 5}          | 'recipient' must be a string",
+        "empty sender               | {'sender': '', 'recipient': 'b', 'amount': 5}            | 'sender' is empty",
+        "blank recipient            | {'sender': 'a', 'recipient': '   ', 'amount': 5}         | 'recipient' is empty",
+        "amount a string            | {'sender': 'a', 'recipient': 'b', 'amount': '5'}         | positive whole number",
+        "amount zero                | {'sender': 'a', 'recipient': 'b', 'amount': 0}           | positive whole number",
+        "amount negative            | {'sender': 'a', 'recipient': 'b', 'amount': -5}          | positive whole number",
+        "amount a fraction          | {'sender': 'a', 'recipient': 'b', 'amount': 1.5}         | positive whole number",
+        "amount with an exponent    | {'sender': 'a', 'recipient': 'b', 'amount': 5e0}         | positive whole number",
+        "amount true                | {'sender': 'a', 'recipient': 'b', 'amount': true}        | positive whole number",
+        "amount a list              | {'sender': 'a', 'recipient': 'b', 'amount': [5]}         | positive whole number",
+        "amount beyond 64 bits      | {'sender': 'a', 'recipient': 'b', 'amount': 9223372036854775808} | too large",
+        "a number beyond a double   | {'sender': 'a', 'recipient': 'b', 'amount': 1e999}       | too large",
+        "NaN                        | {'sender': 'a', 'recipient': 'b', 'amount': NaN}         | not valid JSON",
+    })
+    void aBadTransactionIsRefusedWith400(String name, String json, String errorContains) {
+        // The table writes ' for " to stay readable, and ^ for a real single quote.
+        refused(400, errorContains, post(json.replace('\'', '"').replace('^', '\'')));
+    }
+
+    @Test
+    void anAbsurdlyLongStringIsRefused() {
+        String json = "{\"sender\": \"" + "a".repeat(Fields.MAX_STRING_LENGTH + 1) + "\", \"recipient\": \"b\", \"amount\": 5}";
+        refused(400, "at most 256", post(json));
+    }
+
+    @Test
+    void aMissingBodyIsRefused() {
+        refused(400, "no body", post(""));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefused() {
+        byte[] body = {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '"', '}'};
+        refused(400, "not UTF-8", HttpRequest.newBuilder(node.uri("/transactions/new"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() {
+        String json = "{\"sender\": \"" + "a".repeat(HttpJson.MAX_BODY_BYTES) + "\"}";
+        refused(413, "larger than", post(json));
+    }
+
+    @Test
+    void aBodyNotDeclaredAsJsonIsRefusedWith415() {
+        JsonObject body = refused(415, "not as JSON", HttpRequest.newBuilder(node.uri("/transactions/new"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 5}")));
+        assertTrue(body.get("hint").getAsString().contains("Content-Type: application/json"));
+    }
+
+    @Test
+    void anUnknownPathIs404() {
+        JsonObject body = refused(404, "/transactions", HttpRequest.newBuilder(node.uri("/transactions")).GET());
+        assertTrue(body.get("hint").getAsString().contains("POST /transactions/new"), body.toString());
+    }
+
+    @Test
+    void aWrongMethodIs405WithAllow() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri("/transactions/new")).GET();
+        String before = node.state();
+        TestNode.Reply reply = node.send(request);
+        assertEquals(405, reply.status());
+        assertEquals("POST", reply.response().headers().firstValue("Allow").orElse(""));
+        assertTrue(reply.json().get("hint").getAsString().contains("-X POST"));
+        assertEquals(before, node.state());
+
+        refused(405, "POST is not allowed on /mine", HttpRequest.newBuilder(node.uri("/mine"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        refused(405, "DELETE is not allowed on /chain", HttpRequest.newBuilder(node.uri("/chain")).DELETE());
+    }
+}
