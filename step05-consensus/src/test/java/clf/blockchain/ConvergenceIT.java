@@ -1,0 +1,153 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+
+/**
+ * Nodes that are really separate: each in its own container, on one Docker network where they know each other
+ * by name. They mine apart, register each other by name, resolve, and end with one chain.
+ */
+@ExtendWith(DockerAvailable.class)
+class ConvergenceIT {
+
+    @AfterAll
+    static void removeTheImage() {
+        NodeContainers.removeImage();
+    }
+
+    static String nodes(String... aliases) {
+        List<String> addresses = new ArrayList<>();
+        for (String alias : aliases) {
+            addresses.add("\"http://" + alias + ":5000\"");
+        }
+        return "{\"nodes\": [" + String.join(", ", addresses) + "]}";
+    }
+
+    static void mine(GenericContainer<?> node, int blocks) {
+        for (int i = 0; i < blocks; i++) {
+            assertEquals(200, NodeContainers.get(node, "/mine").status());
+        }
+    }
+
+    static String chain(GenericContainer<?> node) {
+        return NodeContainers.get(node, "/chain").json().getAsJsonArray("chain").toString();
+    }
+
+    @Test
+    void fiveNodesThatMinedApartAgreeOnTheLongestChain() {
+        String[] aliases = {"node1", "node2", "node3", "node4", "node5"};
+        try (Network network = Network.newNetwork()) {
+            List<GenericContainer<?>> nodes = new ArrayList<>();
+            for (String alias : aliases) {
+                nodes.add(NodeContainers.node(network, alias));
+            }
+            try {
+                NodeContainers.startAll(nodes);
+                int[] blocks = {1, 3, 2, 0, 1};
+                for (int i = 0; i < nodes.size(); i++) {
+                    mine(nodes.get(i), blocks[i]);
+                    List<String> others = new ArrayList<>(List.of(aliases));
+                    others.remove(aliases[i]);
+                    NodeContainers.Reply registered = NodeContainers.post(nodes.get(i), "/nodes/register",
+                            nodes(others.toArray(String[]::new)));
+                    assertEquals(201, registered.status(), registered.body());
+                }
+
+                long started = System.nanoTime();
+                for (GenericContainer<?> node : nodes) {
+                    assertEquals(200, NodeContainers.get(node, "/nodes/resolve").status());
+                }
+                System.out.printf("five containers agreed %.0f ms after the first resolve began%n",
+                        (System.nanoTime() - started) / 1e6);
+
+                String longest = chain(nodes.get(1));
+                assertEquals(4, NodeContainers.get(nodes.get(1), "/chain").json().get("length").getAsInt());
+                for (GenericContainer<?> node : nodes) {
+                    assertEquals(longest, chain(node));
+                }
+            } finally {
+                nodes.forEach(GenericContainer::stop);
+            }
+        }
+    }
+
+    @Test
+    void afterAPartitionHealsTheLongerSideWinsAndNothingAcceptedIsLost() {
+        // node3 starts on a network of its own, which keeps its port open to this test, and joins the shared
+        // network by name; cutting it off the shared network is the partition.
+        try (Network network = Network.newNetwork();
+             Network island = Network.newNetwork();
+             GenericContainer<?> node1 = NodeContainers.node(network, "node1");
+             GenericContainer<?> node2 = NodeContainers.node(network, "node2");
+             GenericContainer<?> node3 = NodeContainers.node(island, "node3")) {
+            NodeContainers.startAll(List.of(node1, node2, node3));
+            NodeContainers.reconnect(node3, network, "node3");
+            for (GenericContainer<?> node : List.of(node1, node2)) {
+                NodeContainers.post(node, "/nodes/register", nodes("node1", "node2", "node3").replace(
+                        "\"http://" + (node == node1 ? "node1" : "node2") + ":5000\", ", ""));
+            }
+            NodeContainers.post(node3, "/nodes/register", nodes("node1", "node2"));
+
+            NodeContainers.disconnect(node3, network);
+            NodeContainers.post(node1, "/transactions/new", "{\"sender\": \"alice\", \"recipient\": \"bob\", \"amount\": 5}");
+            mine(node1, 2);
+            NodeContainers.post(node1, "/transactions/new", "{\"sender\": \"carol\", \"recipient\": \"dave\", \"amount\": 1}");
+            NodeContainers.post(node3, "/transactions/new", "{\"sender\": \"carol\", \"recipient\": \"dave\", \"amount\": 1}");
+            mine(node3, 4);
+            JsonObject alone = NodeContainers.get(node3, "/nodes/resolve").json();
+            assertEquals(2, alone.getAsJsonObject("unusable_peers").size(), "node3 cannot reach anyone: " + alone);
+            JsonObject cutOff = NodeContainers.get(node2, "/nodes/resolve").json();
+            assertTrue(cutOff.getAsJsonObject("unusable_peers").has("http://node3:5000"), cutOff.toString());
+            assertEquals(3, cutOff.getAsJsonArray("new_chain").size(), "node2 follows node1 while node3 is away");
+
+            NodeContainers.reconnect(node3, network, "node3");
+            for (GenericContainer<?> node : List.of(node1, node2, node3)) {
+                assertEquals(200, NodeContainers.get(node, "/nodes/resolve").status());
+            }
+            String longest = chain(node3);
+            assertEquals(longest, chain(node1));
+            assertEquals(longest, chain(node2));
+
+            // node1's abandoned blocks held alice's payment; carol's is in node3's chain. So alice's payment waits
+            // again at node1, and is mined into the agreed chain by node1's next block.
+            NodeContainers.Reply mined = NodeContainers.get(node1, "/mine");
+            JsonArray transactions = mined.json().getAsJsonArray("transactions");
+            assertEquals(2, transactions.size(), transactions.toString());
+            assertEquals("alice", transactions.get(0).getAsJsonObject().get("sender").getAsString());
+        }
+    }
+
+    @Test
+    void aStoppedPeerAndAPeerWithALongerInvalidChainDoNotStopAgreement() {
+        try (Network network = Network.newNetwork();
+             GenericContainer<?> honest = NodeContainers.node(network, "honest");
+             GenericContainer<?> longest = NodeContainers.node(network, "longest");
+             GenericContainer<?> stopped = NodeContainers.node(network, "stopped");
+             // Difficulty 1 makes blocks that a node at difficulty 4 must refuse: a longer but invalid chain.
+             GenericContainer<?> cheater = NodeContainers.node(network, "cheater", "--difficulty", "1")) {
+            NodeContainers.startAll(List.of(honest, longest, stopped, cheater));
+            mine(longest, 2);
+            mine(cheater, 6);
+            assertEquals(201, NodeContainers.post(honest, "/nodes/register",
+                    nodes("longest", "stopped", "cheater")).status());
+            stopped.stop();
+
+            JsonObject resolved = NodeContainers.get(honest, "/nodes/resolve").json();
+            assertEquals("Our chain was replaced", resolved.get("message").getAsString());
+            assertEquals(chain(longest), chain(honest));
+            JsonObject unusable = resolved.getAsJsonObject("unusable_peers");
+            assertTrue(unusable.get("http://cheater:5000").getAsString().contains("longer but invalid"), unusable.toString());
+            assertTrue(unusable.has("http://stopped:5000"), unusable.toString());
+        }
+    }
+}
