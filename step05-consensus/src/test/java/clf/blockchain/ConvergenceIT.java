@@ -83,15 +83,21 @@ class ConvergenceIT {
 
     @Test
     void afterAPartitionHealsTheLongerSideWinsAndNothingAcceptedIsLost() {
-        // node3 starts on a network of its own, which keeps its port open to this test, and joins the shared
-        // network by name; cutting it off the shared network is the partition.
-        try (Network network = Network.newNetwork();
-             Network island = Network.newNetwork();
-             GenericContainer<?> node1 = NodeContainers.node(network, "node1");
-             GenericContainer<?> node2 = NodeContainers.node(network, "node2");
-             GenericContainer<?> node3 = NodeContainers.node(island, "node3")) {
+        // Each node starts on a network of its own, which carries this test's requests, and joins the shared
+        // network, where the nodes know each other by name. The shared network is internal, so it never becomes a
+        // node's route to this test. Cutting node3 off the shared network is the partition.
+        try (Network shared = Network.builder().createNetworkCmdModifier(create -> create.withInternal(true)).build();
+             Network island1 = Network.newNetwork();
+             Network island2 = Network.newNetwork();
+             Network island3 = Network.newNetwork();
+             GenericContainer<?> node1 = NodeContainers.node(island1, "node1");
+             GenericContainer<?> node2 = NodeContainers.node(island2, "node2");
+             GenericContainer<?> node3 = NodeContainers.node(island3, "node3")) {
             NodeContainers.startAll(List.of(node1, node2, node3));
-            NodeContainers.reconnect(node3, network, "node3");
+            NodeContainers.reconnect(node1, shared, "node1");
+            NodeContainers.reconnect(node2, shared, "node2");
+            NodeContainers.reconnect(node3, shared, "node3");
+            Network network = shared;
             for (GenericContainer<?> node : List.of(node1, node2)) {
                 NodeContainers.post(node, "/nodes/register", nodes("node1", "node2", "node3").replace(
                         "\"http://" + (node == node1 ? "node1" : "node2") + ":5000\", ", ""));

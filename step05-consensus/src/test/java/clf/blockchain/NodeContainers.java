@@ -93,7 +93,7 @@ final class NodeContainers {
                 .withNetworkId(network.getId()).withContainerId(node.getContainerId()).exec();
     }
 
-    /** Plugs it back in, under the same alias. */
+    /** Connects a container to a network under an alias, or plugs it back in after {@link #disconnect}. */
     static void reconnect(GenericContainer<?> node, Network network, String alias) {
         DockerClientFactory.instance().client().connectToNetworkCmd()
                 .withNetworkId(network.getId()).withContainerId(node.getContainerId())
