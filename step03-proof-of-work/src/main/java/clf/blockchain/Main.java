@@ -11,6 +11,9 @@ import java.time.Clock;
  */
 public final class Main {
 
+    private static final String USAGE =
+            "usage: java -jar step03-proof-of-work.jar [--difficulty 1-64] [--rule text|linked]";
+
     private Main() {
     }
 
@@ -29,6 +32,10 @@ public final class Main {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "-h", "--help" -> {
+                        System.out.println(USAGE);
+                        return;
+                    }
                     case "--difficulty" -> difficulty = Integer.parseInt(args[++i]);
                     case "--rule" -> rule = rule(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -38,7 +45,7 @@ public final class Main {
         } catch (RuntimeException e) {
             System.err.println("error: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value"
                     : e.getMessage()));
-            System.err.println("usage: java -jar step03-proof-of-work.jar [--difficulty 1-64] [--rule text|linked]");
+            System.err.println(USAGE);
             System.exit(2);
         }
         Blockchain blockchain = new Blockchain(new ProofOfWork(rule, difficulty), Clock.systemUTC());
