@@ -1,0 +1,344 @@
+package clf.blockchain;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
+
+/**
+ * The chain and the transactions waiting for the next block, from the sections "blockchain representing",
+ * "adding transactions to the blocks", "creating new blocks", "implementing proof of work", "registering new
+ * nodes", "implementing the consensus algorithm", "transaction verification" and "smart wallet".
+ *
+ * <p>From step 06 on, a transaction is a payment signed by its sender, and the chain keeps a {@link Ledger}: a
+ * payment is accepted only if the ledger, counting the payments already waiting, allows it, and every block
+ * starts with its miner's reward. The same rules decide whether a peer's chain is valid.
+ *
+ * <p>From step 04 on, a node serves many requests at once, so every method that reads or changes the chain or
+ * the pending list holds the lock of this object: a transaction is either in the list that a new block takes in,
+ * or arrives after it and waits for the next one; it is never lost and never in two blocks.
+ *
+ * <p>The text's class has a few slips that stop it from running; this one is what it meant: the list is
+ * {@code chain} (not {@code chains}), {@link #hash} encodes the JSON to bytes before hashing it, and a transaction's
+ * fields are {@code sender}, {@code recipient} and {@code amount} (not {@code receipent} and {@code data}).
+ */
+public class Blockchain {
+
+    private static final Logger LOG = Logger.getLogger("clf.blockchain.node");
+
+    /** A node keeps this many peers at most, so that nobody can make it call the whole internet on a resolve. */
+    public static final int MAX_NODES = 100;
+
+    private final List<Block> chain = new ArrayList<>();
+    private final Set<URI> nodes = new LinkedHashSet<>();
+    private JsonArray currentTransactions = new JsonArray();
+    /** The ledger of the chain, and the ledger after the pending payments too. */
+    private Ledger ledger = new Ledger();
+    private Ledger pendingLedger = new Ledger();
+    private final ProofOfWork work;
+    private final Clock clock;
+
+    /** The linked rule at the text's difficulty: this step's default (step 03 shows why). */
+    public static final ProofOfWork DEFAULT_WORK = new ProofOfWork(ProofOfWork.Rule.LINKED, ProofOfWork.DEFAULT_DIFFICULTY);
+
+    /** A new chain holding only its genesis block, stamped with the current time, mined by the linked rule. */
+    public Blockchain() {
+        this(DEFAULT_WORK, Clock.systemUTC());
+    }
+
+    /** A new chain whose blocks are stamped by the given clock, so that tests can fix the time. */
+    public Blockchain(Clock clock) {
+        this(DEFAULT_WORK, clock);
+    }
+
+    /** A new chain mined by the given rule and difficulty. */
+    public Blockchain(ProofOfWork work, Clock clock) {
+        this.work = work;
+        this.clock = clock;
+        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
+        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+        chain.add(Block.of(1, now(), new JsonArray(), 100, new JsonPrimitive(1)));
+    }
+
+    /**
+     * Adds a signed payment to the list that the next mined block will hold, if the ledger allows it: the
+     * signature is the sender's, the nonce is the sender's next, and the sender has the coins, counting the
+     * payments already waiting.
+     *
+     * @return the index of that block, one past the last block
+     * @throws IllegalArgumentException saying which rule the payment breaks
+     */
+    public synchronized long newTransaction(SignedTransaction payment) {
+        String problem = pendingLedger.problemWith(payment);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        pendingLedger.apply(payment);
+        currentTransactions.add(payment.toJson());
+        return lastBlock().index() + 1;
+    }
+
+    /** The ledger of the chain, as a copy. */
+    public synchronized Ledger ledger() {
+        return ledger.copy();
+    }
+
+    /** The ledger after the pending payments too, as a copy: what a sender may still spend. */
+    public synchronized Ledger pendingLedger() {
+        return pendingLedger.copy();
+    }
+
+    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
+    public ProofOfWork.Result proofOfWork(Block lastBlock) {
+        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
+    }
+
+    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
+    public boolean validProof(Block lastBlock, long proof) {
+        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
+    }
+
+    /**
+     * Forges a block with the given proof and previous hash: first the miner's reward, then the pending payments,
+     * which leave the pending list.
+     */
+    public synchronized Block newBlock(long proof, String previousHash, String minerAddress) {
+        JsonArray transactions = new JsonArray();
+        transactions.add(Ledger.rewardTransaction(minerAddress));
+        transactions.addAll(currentTransactions);
+        Block block = Block.of(chain.size() + 1, now(), transactions, proof, new JsonPrimitive(previousHash));
+        ledger.applyBlock(block);
+        pendingLedger = ledger.copy();
+        currentTransactions = new JsonArray();
+        chain.add(block);
+        return block;
+    }
+
+    public synchronized Block lastBlock() {
+        return chain.get(chain.size() - 1);
+    }
+
+    /** The blocks from genesis on, as an unmodifiable copy. */
+    public synchronized List<Block> chain() {
+        return List.copyOf(chain);
+    }
+
+    /** The transactions that the next block will hold, as a copy. */
+    public synchronized JsonArray currentTransactions() {
+        return currentTransactions.deepCopy();
+    }
+
+    /** Adds peers to the registry, all of them or, if that would pass {@link #MAX_NODES}, none. */
+    public synchronized void registerNodes(List<URI> addresses) {
+        Set<URI> after = new LinkedHashSet<>(nodes);
+        after.addAll(addresses);
+        if (after.size() > MAX_NODES) {
+            throw new IllegalArgumentException("a node keeps at most " + MAX_NODES + " peers; it has " + nodes.size());
+        }
+        nodes.addAll(addresses);
+    }
+
+    /** The registered peers, as a copy. */
+    public synchronized Set<URI> nodes() {
+        return new LinkedHashSet<>(nodes);
+    }
+
+    /** Forgets a peer, for example one that turned out to be this node itself. */
+    public synchronized void forgetNode(URI address) {
+        nodes.remove(address);
+    }
+
+    /** Is this a chain we could adopt? The text's valid_chain, which says yes or no. */
+    public boolean validChain(List<Block> candidate) {
+        return problemWith(candidate) == null;
+    }
+
+    /**
+     * What is wrong with a chain, or null if nothing is. The text checks every link and every proof; we also
+     * check the structure, so that a chain with missing blocks or a strange genesis is not adopted either, and
+     * replay its ledger, so that a chain with a forged signature, an overspend or an extra reward is not either.
+     */
+    public String problemWith(List<Block> candidate) {
+        try {
+            ledgerOfValid(candidate);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The ledger of a chain that passes every check; throws {@link IllegalArgumentException} saying what fails. */
+    private Ledger ledgerOfValid(List<Block> candidate) {
+        if (candidate.isEmpty()) {
+            throw new IllegalArgumentException("it has no blocks");
+        }
+        Block genesis = candidate.get(0);
+        if (genesis.index() != 1 || genesis.proof() != 100 || !genesis.previousHash().equals(new JsonPrimitive(1))
+                || !genesis.transactions().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)");
+        }
+        for (int i = 1; i < candidate.size(); i++) {
+            Block last = candidate.get(i - 1);
+            Block block = candidate.get(i);
+            if (block.index() != i + 1) {
+                throw new IllegalArgumentException("block " + (i + 1) + " says it is block " + block.index());
+            }
+            String lastHash = hash(last);
+            if (!block.previousHash().equals(new JsonPrimitive(lastHash))) {
+                throw new IllegalArgumentException(
+                        "block " + block.index() + " does not link to the hash of block " + last.index());
+            }
+            if (!work.validProof(last.proof(), block.proof(), lastHash)) {
+                throw new IllegalArgumentException("block " + block.index() + " has a proof that the rule does not accept");
+            }
+        }
+        return Ledger.of(candidate);
+    }
+
+    /**
+     * The text's consensus rule: ask every peer for its chain and adopt the longest valid chain that is longer
+     * than ours. The peers are asked at once, not one after another, so one slow peer costs its time limit once.
+     *
+     * @return whether our chain was replaced, and which peers could not be used and why
+     */
+    public Resolution resolveConflicts(PeerClient peers) {
+        Map<URI, CompletableFuture<List<Block>>> downloads = new LinkedHashMap<>();
+        for (URI node : nodes()) {
+            downloads.put(node, peers.chain(node));
+        }
+        List<Block> newChain = null;
+        Ledger newLedger = null;
+        int maxLength = chain().size();
+        Map<URI, String> unusable = new LinkedHashMap<>();
+        for (Map.Entry<URI, CompletableFuture<List<Block>>> download : downloads.entrySet()) {
+            try {
+                List<Block> candidate = download.getValue().join();
+                if (candidate.size() > maxLength) {
+                    newLedger = ledgerOfValid(candidate);
+                    maxLength = candidate.size();
+                    newChain = candidate;
+                }
+            } catch (IllegalArgumentException e) {
+                unusable.put(download.getKey(), "its chain is longer but invalid: " + e.getMessage());
+            } catch (CompletionException e) {
+                unusable.put(download.getKey(), e.getCause().getMessage());
+            }
+        }
+        boolean replaced = newChain != null && replaceChain(newChain, newLedger);
+        return new Resolution(replaced, unusable);
+    }
+
+    /** What a resolve did. */
+    public record Resolution(boolean replaced, Map<URI, String> unusablePeers) {
+    }
+
+    /**
+     * Adopts a longer chain, unless ours has grown as long meanwhile. Nothing accepted is lost: the transactions
+     * of our blocks that the new chain does not have go back to the pending list (but not our mining rewards,
+     * which only our own blocks could pay), and pending transactions that the new chain already holds leave it.
+     * One exception, which the ledger forces: a payment that the new chain makes invalid (its coins came from a
+     * reward that is gone, or its nonce is now used) cannot wait for any block, and is dropped with a warning.
+     */
+    synchronized boolean replaceChain(List<Block> newChain, Ledger newLedger) {
+        if (newChain.size() <= chain.size()) {
+            return false;
+        }
+        // Transactions are compared as their canonical JSON, and counted: the same payment may be made twice.
+        Map<String, Integer> inNewChain = count(newChain);
+        Map<String, Integer> onlyInNewChain = count(newChain);
+        count(chain).forEach((transaction, times) ->
+                onlyInNewChain.computeIfPresent(transaction, (same, n) -> n > times ? n - times : null));
+
+        JsonArray pending = new JsonArray();
+        for (Block block : chain) {
+            for (JsonElement transaction : block.transactions()) {
+                if (!Ledger.isReward(transaction) && !take(inNewChain, CanonicalJson.write(transaction))) {
+                    pending.add(transaction);
+                }
+            }
+        }
+        for (JsonElement transaction : currentTransactions) {
+            if (!take(onlyInNewChain, CanonicalJson.write(transaction))) {
+                pending.add(transaction);
+            }
+        }
+        chain.clear();
+        chain.addAll(newChain);
+        ledger = newLedger;
+        pendingLedger = ledger.copy();
+        currentTransactions = new JsonArray();
+        for (JsonElement transaction : pending) {
+            SignedTransaction payment = SignedTransaction.fromJson(transaction);
+            String problem = pendingLedger.problemWith(payment);
+            if (problem == null) {
+                pendingLedger.apply(payment);
+                currentTransactions.add(transaction);
+            } else {
+                LOG.warning("dropped a pending payment that the adopted chain makes invalid (" + problem + "): "
+                        + CanonicalJson.write(transaction));
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Integer> count(List<Block> blocks) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Block block : blocks) {
+            for (JsonElement transaction : block.transactions()) {
+                counts.merge(CanonicalJson.write(transaction), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Takes one of {@code key} from a multiset; says whether there was one. */
+    private static boolean take(Map<String, Integer> counts, String key) {
+        Integer n = counts.get(key);
+        if (n == null) {
+            return false;
+        }
+        if (n == 1) {
+            counts.remove(key);
+        } else {
+            counts.put(key, n - 1);
+        }
+        return true;
+    }
+
+    /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */
+    public static String hash(Block block) {
+        return sha256Hex(block.canonicalJson());
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Seconds since the epoch as a double, to the microsecond: the kind of number Python's {@code time.time()} gives. */
+    private double now() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() + now.getNano() / 1_000 / 1e6;
+    }
+}

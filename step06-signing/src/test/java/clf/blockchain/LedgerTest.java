@@ -1,0 +1,165 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ledger's rules, each shown twice: refused when a client posts it, and refused in a peer's chain, where
+ * validChain replays the ledger of every block.
+ */
+class LedgerTest {
+
+    static final ProofOfWork EASY = new ProofOfWork(ProofOfWork.Rule.LINKED, 2);
+    final Wallet alice = Chains.MINER;
+    final Wallet bob = Wallet.create();
+    final Blockchain judge = new Blockchain(EASY, Clock.systemUTC());
+
+    /** A chain whose blocks hold exactly the given transactions, with valid links and proofs. */
+    static List<Block> chainOf(List<JsonArray> blocks) {
+        return chainOf(EASY, blocks);
+    }
+
+    /** The same, with the proofs of the given rule and difficulty. */
+    static List<Block> chainOf(ProofOfWork work, List<JsonArray> blocks) {
+        List<Block> chain = new ArrayList<>(new Blockchain(work, Clock.systemUTC()).chain());
+        for (JsonArray transactions : blocks) {
+            Block last = chain.get(chain.size() - 1);
+            String lastHash = Blockchain.hash(last);
+            long proof = work.proofOfWork(last.proof(), lastHash).proof();
+            chain.add(Block.of(last.index() + 1, 1.7e9 + chain.size(), transactions, proof, new JsonPrimitive(lastHash)));
+        }
+        return chain;
+    }
+
+    static JsonArray block(JsonElement... transactions) {
+        JsonArray array = new JsonArray();
+        for (JsonElement transaction : transactions) {
+            array.add(transaction);
+        }
+        return array;
+    }
+
+    JsonObject reward() {
+        return Ledger.rewardTransaction(alice.address());
+    }
+
+    JsonObject pay(long amount, long nonce) {
+        return SignedTransaction.sign(alice, bob.address(), amount, nonce).toJson();
+    }
+
+    @Test
+    void anHonestChainIsValidAndItsBalancesAddUp() {
+        List<Block> chain = chainOf(List.of(block(reward()), block(reward(), pay(2, 1)), block(reward(), pay(1, 2))));
+        assertNull(judge.problemWith(chain));
+        Ledger ledger = Ledger.of(chain);
+        assertEquals(0, ledger.balance(alice.address()));
+        assertEquals(3, ledger.balance(bob.address()));
+        assertEquals(3, ledger.totalSupply());
+        assertEquals(3, ledger.nextNonce(alice.address()));
+        assertEquals(1, ledger.nextNonce(bob.address()));
+    }
+
+    @Test
+    void aForgedSignatureIsRefused() {
+        JsonObject forged = pay(1, 1);
+        forged.addProperty("amount", 2);
+        assertEquals("block 3, transaction 2: the signature is not the sender's: it was made with another key, or a"
+                + " field was changed after signing", judge.problemWith(chainOf(List.of(block(reward()), block(reward(), forged)))));
+        JsonObject otherKey = SignedTransaction.sign(bob, bob.address(), 1, 1).toJson();
+        otherKey.addProperty("sender", alice.address());
+        assertTrue(judge.problemWith(chainOf(List.of(block(reward(), otherKey)))).contains("not the sender's"));
+    }
+
+    @Test
+    void aMissingSignatureIsRefused() {
+        JsonObject unsigned = pay(1, 1);
+        unsigned.remove("signature");
+        assertEquals("block 2, transaction 2: the transaction has no 'signature'",
+                judge.problemWith(chainOf(List.of(block(reward(), unsigned)))));
+    }
+
+    @Test
+    void anOverspendIsRefused() {
+        assertEquals("block 2, transaction 2: the sender has 1 coins (counting payments already waiting) and cannot send 2",
+                judge.problemWith(chainOf(List.of(block(reward(), pay(2, 1))))));
+    }
+
+    @Test
+    void aReplayIsRefused() {
+        JsonObject payment = pay(1, 1);
+        assertTrue(judge.problemWith(chainOf(List.of(block(reward(), payment), block(reward(), payment))))
+                .contains("block 3, transaction 2: this is a replay"));
+    }
+
+    @Test
+    void rewardsAreOneFirstAndOneCoin() {
+        assertTrue(judge.problemWith(chainOf(List.of(block()))).contains("does not start with its mining reward"));
+        assertTrue(judge.problemWith(chainOf(List.of(block(pay(1, 1), reward())))).contains("does not start with"));
+        assertEquals("block 2, transaction 2 is a second reward: a block pays one",
+                judge.problemWith(chainOf(List.of(block(reward(), reward())))));
+        JsonObject two = reward();
+        two.addProperty("amount", 2);
+        assertTrue(judge.problemWith(chainOf(List.of(block(two)))).contains("does not start with its mining reward"));
+        JsonObject toNobody = reward();
+        toNobody.addProperty("recipient", "the miner");
+        assertTrue(judge.problemWith(chainOf(List.of(block(toNobody)))).contains("does not start with"));
+    }
+
+    @Test
+    void aClientCannotSendFromZero() {
+        JsonObject mint = pay(1, 1);
+        mint.addProperty("sender", "0");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SignedTransaction.fromJson(mint));
+        assertTrue(e.getMessage().contains("only a mining reward may have"), e.getMessage());
+    }
+
+    @Test
+    void pendingPaymentsCountAgainstTheBalance() {
+        Blockchain blockchain = new Blockchain(EASY, Clock.systemUTC());
+        Chains.mine(blockchain, alice);
+        Chains.mine(blockchain, alice);
+        blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 1, 2)));
+        assertEquals("the sender has 0 coins (counting payments already waiting) and cannot send 1", e.getMessage());
+        assertEquals(2, blockchain.ledger().balance(alice.address()), "nothing has moved in the chain yet");
+    }
+
+    @Test
+    void aClientReplayAndANonceAheadAreRefused() {
+        Blockchain blockchain = new Blockchain(EASY, Clock.systemUTC());
+        Chains.mine(blockchain, alice);
+        Chains.mine(blockchain, alice);
+        SignedTransaction payment = SignedTransaction.sign(alice, bob.address(), 1, 1);
+        blockchain.newTransaction(payment);
+        Chains.mine(blockchain, alice);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> blockchain.newTransaction(payment))
+                .getMessage().startsWith("this is a replay: the sender's payment number 1 was already made"));
+        assertEquals("the nonce is 5, but the sender's next payment is number 2",
+                assertThrows(IllegalArgumentException.class, () -> blockchain.newTransaction(
+                        SignedTransaction.sign(alice, bob.address(), 1, 5))).getMessage());
+    }
+
+    @Test
+    void aPaymentMayMoveEveryCoinButNotOneMore() {
+        Blockchain blockchain = new Blockchain(EASY, Clock.systemUTC());
+        Chains.mine(blockchain, alice);
+        Chains.mine(blockchain, alice);
+        blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));
+        Chains.mine(blockchain, alice);
+        assertEquals(1, blockchain.ledger().balance(alice.address()));
+        assertEquals(2, blockchain.ledger().balance(bob.address()));
+        assertEquals(3, blockchain.ledger().totalSupply());
+    }
+}

@@ -1,0 +1,63 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Step 02's lesson with signed payments: the pending list, and the block that takes it in after its reward. */
+class TransactionsTest {
+
+    final Wallet bob = Wallet.fromSecret(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+        18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+
+    @Test
+    void newTransactionReturnsTheIndexOfTheNextBlock() {
+        Blockchain blockchain = new Blockchain();
+        Chains.mine(blockchain, Chains.MINER);
+        Chains.mine(blockchain, Chains.MINER);
+        assertEquals(4, blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 1, 1)));
+        assertEquals(4, blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 1, 2)));
+    }
+
+    @Test
+    void aTransactionHasItsFieldsNonceAndSignature() {
+        Blockchain blockchain = new Blockchain();
+        Chains.mine(blockchain, Chains.MINER);
+        blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 1, 1));
+        JsonObject transaction = blockchain.currentTransactions().get(0).getAsJsonObject();
+        assertEquals(Set.of("sender", "recipient", "amount", "nonce", "signature"), transaction.keySet());
+        assertEquals(Chains.MINER.address(), transaction.get("sender").getAsString());
+    }
+
+    @Test
+    void newBlockPutsTheRewardFirstThenThePendingPaymentsAndEmptiesTheList() {
+        Blockchain blockchain = new Blockchain();
+        Chains.mine(blockchain, Chains.MINER);
+        Chains.mine(blockchain, Chains.MINER);
+        blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 2, 1));
+        JsonArray pending = blockchain.currentTransactions();
+
+        Block block = Chains.mine(blockchain, Chains.MINER);
+
+        assertEquals(2, block.transactions().size(), "the reward and the payment");
+        assertEquals(Ledger.rewardTransaction(Chains.MINER.address()), block.transactions().get(0));
+        assertEquals(pending.get(0), block.transactions().get(1));
+        assertEquals(0, blockchain.currentTransactions().size());
+        assertEquals(2, blockchain.ledger().balance(bob.address()));
+        assertEquals(1, blockchain.ledger().balance(Chains.MINER.address()), "3 rewards, 2 coins paid");
+    }
+
+    @Test
+    void aRefusedPaymentLeavesNothingPending() {
+        Blockchain blockchain = new Blockchain();
+        Chains.mine(blockchain, Chains.MINER);
+        assertThrows(IllegalArgumentException.class,
+                () -> blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 2, 1)));
+        assertEquals(0, blockchain.currentTransactions().size());
+        assertEquals(1, blockchain.pendingLedger().balance(Chains.MINER.address()));
+    }
+}
