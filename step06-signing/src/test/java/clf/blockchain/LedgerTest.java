@@ -124,11 +124,17 @@ class LedgerTest {
         assertTrue(e.getMessage().contains("only a mining reward may have"), e.getMessage());
     }
 
-    @Test
-    void pendingPaymentsCountAgainstTheBalance() {
+    /** A chain of two blocks, both mined by alice. */
+    Blockchain aliceHasTwoCoins() {
         Blockchain blockchain = new Blockchain(EASY, Clock.systemUTC());
         Chains.mine(blockchain, alice);
         Chains.mine(blockchain, alice);
+        return blockchain;
+    }
+
+    @Test
+    void pendingPaymentsCountAgainstTheBalance() {
+        Blockchain blockchain = aliceHasTwoCoins();
         blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 1, 2)));
@@ -138,9 +144,7 @@ class LedgerTest {
 
     @Test
     void aClientReplayAndANonceAheadAreRefused() {
-        Blockchain blockchain = new Blockchain(EASY, Clock.systemUTC());
-        Chains.mine(blockchain, alice);
-        Chains.mine(blockchain, alice);
+        Blockchain blockchain = aliceHasTwoCoins();
         SignedTransaction payment = SignedTransaction.sign(alice, bob.address(), 1, 1);
         blockchain.newTransaction(payment);
         Chains.mine(blockchain, alice);
@@ -153,9 +157,7 @@ class LedgerTest {
 
     @Test
     void aPaymentMayMoveEveryCoinButNotOneMore() {
-        Blockchain blockchain = new Blockchain(EASY, Clock.systemUTC());
-        Chains.mine(blockchain, alice);
-        Chains.mine(blockchain, alice);
+        Blockchain blockchain = aliceHasTwoCoins();
         blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));
         Chains.mine(blockchain, alice);
         assertEquals(1, blockchain.ledger().balance(alice.address()));
