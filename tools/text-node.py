@@ -1,0 +1,158 @@
+#!/usr/bin/python3
+"""The tutorial's own node: its Flask app and its Blockchain class, with only the fixes it needs to run.
+
+    /usr/bin/python3 tools/text-node.py PORT        (Debian: apt-get install python3-flask python3-requests)
+
+The fixes, each an erratum of the text (docs/errata.md): `from flask import ...` (not flash), `methods=` (not
+method=), POST for new transactions, the response keys (message, transactions, length), `requests` (not request),
+`hashlib.sha256(...encode())`, `for node in nodes`, one name for register_node, `jsonify` (not json). The rules
+are the text's: its proof rule, its longest-valid-chain rule, its reward from the number 0. The workshop's tests
+run it beside a step 05 node to show that the two agree in both directions.
+"""
+import hashlib
+import json
+import sys
+from time import time
+from urllib.parse import urlparse
+from uuid import uuid4
+
+import requests
+from flask import Flask, jsonify, request
+
+
+class Blockchain(object):
+    def __init__(self):
+        self.chain = []
+        self.current_transactions = []
+        self.nodes = set()
+        self.new_block(previous_hash=1, proof=100)
+
+    def register_node(self, address):
+        parsed_url = urlparse(address)
+        self.nodes.add(parsed_url.netloc)
+
+    def valid_chain(self, chain):
+        last_block = chain[0]
+        current_index = 1
+        while current_index < len(chain):
+            block = chain[current_index]
+            if block['previous_hash'] != self.hash(last_block):
+                return False
+            if not self.valid_proof(last_block['proof'], block['proof']):
+                return False
+            last_block = block
+            current_index += 1
+        return True
+
+    def resolve_conflicts(self):
+        neighbours = self.nodes
+        new_chain = None
+        max_length = len(self.chain)
+        for node in neighbours:
+            response = requests.get(f'http://{node}/chain')
+            if response.status_code == 200:
+                length = response.json()['length']
+                chain = response.json()['chain']
+                if length > max_length and self.valid_chain(chain):
+                    max_length = length
+                    new_chain = chain
+        if new_chain:
+            self.chain = new_chain
+            return True
+        return False
+
+    def new_block(self, proof, previous_hash=None):
+        block = {
+            'index': len(self.chain) + 1,
+            'timestamp': time(),
+            'transactions': self.current_transactions,
+            'proof': proof,
+            'previous_hash': previous_hash or self.hash(self.chain[-1]),
+        }
+        self.current_transactions = []
+        self.chain.append(block)
+        return block
+
+    def new_transaction(self, sender, recipient, amount):
+        self.current_transactions.append({'sender': sender, 'recipient': recipient, 'amount': amount})
+        return self.last_block['index'] + 1
+
+    @property
+    def last_block(self):
+        return self.chain[-1]
+
+    @staticmethod
+    def hash(block):
+        block_string = json.dumps(block, sort_keys=True).encode()
+        return hashlib.sha256(block_string).hexdigest()
+
+    def proof_of_work(self, last_proof):
+        proof = 0
+        while self.valid_proof(last_proof, proof) is False:
+            proof += 1
+        return proof
+
+    @staticmethod
+    def valid_proof(last_proof, proof):
+        guess = f'{last_proof}{proof}'.encode()
+        guess_hash = hashlib.sha256(guess).hexdigest()
+        return guess_hash[:4] == '0000'
+
+
+app = Flask(__name__)
+node_identifier = str(uuid4()).replace('-', '')
+blockchain = Blockchain()
+
+
+@app.route('/mine', methods=['GET'])
+def mine():
+    last_block = blockchain.last_block
+    proof = blockchain.proof_of_work(last_block['proof'])
+    blockchain.new_transaction(sender=0, recipient=node_identifier, amount=1)
+    previous_hash = blockchain.hash(last_block)
+    block = blockchain.new_block(proof, previous_hash)
+    response = {
+        'message': 'New Block Forged',
+        'index': block['index'],
+        'transactions': block['transactions'],
+        'proof': block['proof'],
+        'previous_hash': block['previous_hash'],
+    }
+    return jsonify(response), 200
+
+
+@app.route('/transactions/new', methods=['POST'])
+def new_transaction():
+    values = request.get_json()
+    required = ['sender', 'recipient', 'amount']
+    if not all(k in values for k in required):
+        return 'Missing values', 400
+    index = blockchain.new_transaction(values['sender'], values['recipient'], values['amount'])
+    return jsonify({'message': f'Transaction will be added to Block {index}'}), 201
+
+
+@app.route('/chain', methods=['GET'])
+def full_chain():
+    return jsonify({'chain': blockchain.chain, 'length': len(blockchain.chain)}), 200
+
+
+@app.route('/nodes/register', methods=['POST'])
+def register_nodes():
+    values = request.get_json()
+    nodes = values.get('nodes')
+    if nodes is None:
+        return 'Error: Please supply a valid list of nodes', 400
+    for node in nodes:
+        blockchain.register_node(node)
+    return jsonify({'message': 'New nodes have been added', 'total_nodes': list(blockchain.nodes)}), 201
+
+
+@app.route('/nodes/resolve', methods=['GET'])
+def consensus():
+    if blockchain.resolve_conflicts():
+        return jsonify({'message': 'Our chain was replaced', 'new_chain': blockchain.chain}), 200
+    return jsonify({'message': 'Our chain is authoritative', 'chain': blockchain.chain}), 200
+
+
+if __name__ == '__main__':
+    app.run(host='127.0.0.1', port=int(sys.argv[1]))
