@@ -152,6 +152,42 @@ class ConvergenceIT {
         }
     }
 
+    /** Containers serving longer chains whose links and proofs are right but whose ledgers are forged. */
+    @Test
+    void containersServingAForgedSignatureOrAnOverspendAreNotFollowed() {
+        Wallet alice = Chains.MINER;
+        JsonObject reward = Ledger.rewardTransaction(alice.address());
+        JsonObject forged = SignedTransaction.sign(alice, Wallet.create().address(), 1, 1).toJson();
+        forged.addProperty("amount", 1000);
+        JsonObject overspend = SignedTransaction.sign(alice, Wallet.create().address(), 5, 1).toJson();
+        java.util.Map<String, String> chains = new java.util.HashMap<>();
+        chains.put("forged", answer(List.of(LedgerTest.block(reward), LedgerTest.block(reward), LedgerTest.block(reward, forged))));
+        chains.put("overspend", answer(List.of(LedgerTest.block(reward), LedgerTest.block(reward), LedgerTest.block(reward, overspend))));
+        try (Network network = Network.newNetwork();
+             GenericContainer<?> honest = NodeContainers.node(network, "honest");
+             GenericContainer<?> forger = NodeContainers.staticPeer(network, "forger", "forged", chains);
+             GenericContainer<?> spender = NodeContainers.staticPeer(network, "spender", "overspend", chains)) {
+            NodeContainers.startAll(List.of(honest, forger, spender));
+            mine(honest, 1);
+            assertEquals(201, NodeContainers.post(honest, "/nodes/register", nodes("forger", "spender")).status());
+
+            JsonObject resolved = NodeContainers.get(honest, "/nodes/resolve").json();
+            assertEquals("Our chain is authoritative", resolved.get("message").getAsString());
+            JsonObject unusable = resolved.getAsJsonObject("unusable_peers");
+            assertTrue(unusable.get("http://forger:5000").getAsString().contains("the signature is not the sender's"),
+                    unusable.toString());
+            assertTrue(unusable.get("http://spender:5000").getAsString().contains("cannot send 5"), unusable.toString());
+            assertEquals(2, NodeContainers.get(honest, "/chain").json().get("length").getAsInt());
+        }
+    }
+
+    /** The /chain answer of a chain with these blocks, mined by the rule a node of this step uses. */
+    static String answer(List<JsonArray> blocks) {
+        JsonArray chain = new JsonArray();
+        LedgerTest.chainOf(Blockchain.DEFAULT_WORK, blocks).forEach(block -> chain.add(block.toJson()));
+        return "{\"chain\": " + CanonicalJson.write(chain) + ", \"length\": " + chain.size() + "}";
+    }
+
     @Test
     void aStoppedPeerAndAPeerWithALongerInvalidChainDoNotStopAgreement() {
         try (Network network = Network.newNetwork();

@@ -26,6 +26,7 @@ final class NodeContainers {
     static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
     static final String LOCAL_BASE_IMAGE = "clf-jre:17";
     private static Future<String> image;
+    private static Future<String> staticPeerImage;
 
     private NodeContainers() {
     }
@@ -41,16 +42,49 @@ final class NodeContainers {
         return image;
     }
 
-    /** Removes the node image that this run built, so that runs leave no images behind. */
+    /** Removes the images that this run built, so that runs leave no images behind. */
     static synchronized void removeImage() {
-        if (image != null) {
+        for (Future<String> built : java.util.Arrays.asList(image, staticPeerImage)) {
             try {
-                DockerClientFactory.lazyClient().removeImageCmd(image.get()).withForce(true).exec();
+                if (built != null) {
+                    DockerClientFactory.lazyClient().removeImageCmd(built.get()).withForce(true).exec();
+                }
             } catch (Exception e) {
                 // Already gone, or never built: nothing to remove.
             }
-            image = null;
         }
+        image = null;
+        staticPeerImage = null;
+    }
+
+    /**
+     * A container that serves one of the given chains ({@code name} to its /chain answer) under {@code alias}: the
+     * node's jar for Undertow, the test classes for {@link StaticPeer}, the chains as files. Built once per run.
+     */
+    static synchronized GenericContainer<?> staticPeer(Network network, String alias, String name,
+                                                       java.util.Map<String, String> chains) {
+        if (staticPeerImage == null) {
+            ImageFromDockerfile built = new ImageFromDockerfile("clf-static-peer-test:step06", false)
+                    .withFileFromPath("node.jar", Path.of("target/step06-signing.jar"))
+                    .withFileFromPath("classes", Path.of("target/test-classes"))
+                    .withDockerfileFromBuilder(dockerfile -> dockerfile
+                            .from(baseImage())
+                            .copy("node.jar", "/app/node.jar")
+                            .copy("classes", "/app/classes")
+                            .copy("chains", "/app/chains")
+                            .user("65534:65534")
+                            .entryPoint("java", "-cp", "/app/node.jar:/app/classes", "clf.blockchain.StaticPeer")
+                            .build());
+            chains.forEach((file, json) -> built.withFileFromString("chains/" + file + ".json", json));
+            staticPeerImage = built;
+        }
+        return new GenericContainer<>(staticPeerImage)
+                .withNetwork(network)
+                .withNetworkAliases(alias)
+                .withExposedPorts(5000)
+                .withCommand("/app/chains/" + name + ".json")
+                .withCreateContainerCmdModifier(command -> command.withName("clf-test-" + alias + "-" + System.nanoTime()))
+                .waitingFor(Wait.forHttp("/chain").forStatusCode(200).withStartupTimeout(Duration.ofSeconds(60)));
     }
 
     /** The base image: the one asked for with -Dnode.base.image, or the local offline one if it is there. */
