@@ -49,10 +49,13 @@ public class Blockchain {
     }
 
     private Block addBlock(long proof, JsonElement previousHash) {
+        // exercise 1.2: Make the next block of the pending transactions (index, timestamp, proof, previous hash), append it, and empty the pending list.
+        // exercise 1.2 begin
         Block block = Block.of(chain.size() + 1, now(), currentTransactions, proof, previousHash);
         currentTransactions = new JsonArray();
         chain.add(block);
         return block;
+        // exercise 1.2 end
     }
 
     public Block lastBlock() {

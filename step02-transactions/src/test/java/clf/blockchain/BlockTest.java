@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,12 +30,14 @@ class BlockTest {
     }
 
     @Test
+    @Tag("exercise-1.1")
     void readsBackFromItsOwnJson() {
         Block block = Block.of(3, 1506280666.1086972, new JsonArray(), 35089, new JsonPrimitive("eff91a"));
         assertEquals(block, Block.fromJson(JsonParser.parseString(block.canonicalJson())));
     }
 
     @Test
+    @Tag("exercise-1.1")
     void cannotBeChangedThroughWhatItHandsOut() {
         Block block = Block.of(1, 1.5, new JsonArray(), 100, new JsonPrimitive(1));
         String before = block.canonicalJson();

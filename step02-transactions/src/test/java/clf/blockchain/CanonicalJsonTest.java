@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class CanonicalJsonTest {
 
     @Test
+    @Tag("exercise-1.1")
     void sortsKeysAtEveryLevelAndUsesPythonSeparators() {
         String json = "{\"b\":1,\"a\":{\"d\":[true,false,null],\"c\":\"x\"}}";
         assertEquals("{\"a\": {\"c\": \"x\", \"d\": [true, false, null]}, \"b\": 1}",
@@ -28,6 +30,7 @@ class CanonicalJsonTest {
     }
 
     @Test
+    @Tag("exercise-1.1")
     void escapesEverythingOutsidePrintableAscii() {
         JsonObject object = new JsonObject();
         object.addProperty("s", "Zo\u00eb \"q\" \\ \n\t\u0001\u007f \uD83E\uDE99");
@@ -36,11 +39,13 @@ class CanonicalJsonTest {
     }
 
     @Test
+    @Tag("exercise-1.1")
     void writesEmptyContainers() {
         assertEquals("{\"a\": [], \"b\": {}}", CanonicalJson.write(JsonParser.parseString("{\"b\":{},\"a\":[]}")));
     }
 
     @Test
+    @Tag("exercise-1.1")
     void sortsKeysByCodePointNotByUtf16Unit() {
         // U+E000 sorts before U+1F600 by code point, but after it by UTF-16 unit (0xD83D < 0xE000).
         JsonObject object = new JsonObject();

@@ -6,11 +6,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class TransactionsTest {
 
     @Test
+    @Tag("exercise-2.1")
+    @Tag("exercise-2.2")
     void newTransactionReturnsTheIndexOfTheNextBlock() {
         Blockchain blockchain = new Blockchain();
         assertEquals(2, blockchain.newTransaction("alice", "bob", 5));
@@ -20,6 +23,8 @@ class TransactionsTest {
     }
 
     @Test
+    @Tag("exercise-2.1")
+    @Tag("exercise-2.2")
     void aTransactionHasTheFieldsSenderRecipientAndAmount() {
         Blockchain blockchain = new Blockchain();
         blockchain.newTransaction("alice", "bob", 5);
@@ -30,6 +35,8 @@ class TransactionsTest {
     }
 
     @Test
+    @Tag("exercise-2.1")
+    @Tag("exercise-2.2")
     void newBlockTakesThePendingTransactionsInOrderAndEmptiesTheList() {
         Blockchain blockchain = new Blockchain();
         blockchain.newTransaction("alice", "bob", 5);
@@ -45,6 +52,8 @@ class TransactionsTest {
     }
 
     @Test
+    @Tag("exercise-2.1")
+    @Tag("exercise-2.2")
     void aBlockKeepsItsTransactionsWhenMoreArrive() {
         Blockchain blockchain = new Blockchain();
         blockchain.newTransaction("alice", "bob", 5);
@@ -55,6 +64,8 @@ class TransactionsTest {
     }
 
     @Test
+    @Tag("exercise-2.1")
+    @Tag("exercise-2.2")
     void transactionsAreCoveredByTheBlockHash() {
         Blockchain one = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);
         Blockchain two = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);

@@ -56,8 +56,11 @@ public final class ProofOfWork {
 
     /** The text's {@code valid_proof}: does this guess hash to enough leading zeros? */
     public boolean validProof(long lastProof, long proof, String lastHash) {
+        // exercise 3.1: Hash the last proof followed by the proof (and, under the linked rule, the last hash), and say whether the hash starts with difficulty hex zeros.
+        // exercise 3.1 begin
         byte[] guess = ascii(Long.toString(lastProof) + proof + suffix(lastHash));
         return hasLeadingZeros(sha256().digest(guess));
+        // exercise 3.1 end
     }
 
     /**
@@ -65,6 +68,8 @@ public final class ProofOfWork {
      * accepts, with how many guesses it took and how long.
      */
     public Result proofOfWork(long lastProof, String lastHash) {
+        // exercise 3.2: Try proofs 0, 1, 2... until one is valid, and return it with the number of attempts and the time taken.
+        // exercise 3.2 begin
         long started = System.nanoTime();
         Guess guess = new Guess(ascii(Long.toString(lastProof)), ascii(suffix(lastHash)));
         MessageDigest sha256 = sha256();
@@ -79,6 +84,7 @@ public final class ProofOfWork {
             proof++;
             guess.countUp();
         }
+        // exercise 3.2 end
     }
 
     private String suffix(String lastHash) {

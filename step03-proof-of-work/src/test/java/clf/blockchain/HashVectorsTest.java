@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,12 +33,14 @@ class HashVectorsTest {
 
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("named")
+    @Tag("exercise-1.1")
     void canonicalJsonIsWhatPythonWrites(String name, JsonObject vector) {
         assertEquals(vector.get("canonical").getAsString(), CanonicalJson.write(vector.get("block")));
     }
 
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("named")
+    @Tag("exercise-1.1")
     void hashIsWhatPythonComputes(String name, JsonObject vector) {
         Block block = Block.fromJson(vector.get("block"));
         assertEquals(vector.get("sha256").getAsString(), Blockchain.hash(block));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,6 +21,7 @@ class ProofOfWorkTest {
     }
 
     @Test
+    @Tag("exercise-3.2")
     void fromTheGenesisProofTheTextsRuleFinds35293Then35089() {
         Blockchain blockchain = new Blockchain();
         ProofOfWork.Result first = blockchain.proofOfWork(blockchain.lastBlock());
@@ -32,6 +34,7 @@ class ProofOfWorkTest {
     }
 
     @Test
+    @Tag("exercise-3.1")
     void theTextsProofsHashToFourLeadingZeros() {
         assertTrue(Blockchain.sha256Hex("10035293").startsWith("0000"));
         assertTrue(Blockchain.sha256Hex("3529335089").startsWith("0000"));
@@ -41,6 +44,7 @@ class ProofOfWorkTest {
     }
 
     @Test
+    @Tag("exercise-3.2")
     void reportsTheAttemptsOfTheSearch() {
         ProofOfWork.Result result = ProofOfWork.text().proofOfWork(100, "");
         assertEquals(35294, result.attempts(), "proofs 0 to 35293 were tried");
@@ -54,6 +58,8 @@ class ProofOfWorkTest {
      */
     @ParameterizedTest
     @EnumSource(ProofOfWork.Rule.class)
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void findsTheSmallestProofThePlainLoopFinds(ProofOfWork.Rule rule) {
         Random random = new Random(42);
         for (int difficulty = 1; difficulty <= 3; difficulty++) {
@@ -74,6 +80,7 @@ class ProofOfWorkTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
+    @Tag("exercise-3.1")
     void validProofAgreesWithThePlainRuleAtEveryDifficulty(int difficulty) {
         ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, difficulty);
         int valid = 0;
@@ -86,6 +93,7 @@ class ProofOfWorkTest {
     }
 
     @Test
+    @Tag("exercise-3.2")
     void anExtraZeroMakesTheSearchAboutSixteenTimesLonger() {
         long attempts4 = 0;
         long attempts5 = 0;
@@ -97,6 +105,8 @@ class ProofOfWorkTest {
     }
 
     @Test
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void theLinkedRuleDependsOnTheLastHash() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);
         String hashA = Blockchain.sha256Hex("a");

@@ -55,6 +55,8 @@ public final class Api {
 
     /** Runs the proof of work, rewards this node with one coin, and forges the block. */
     void mine(HttpServerExchange exchange) {
+        // exercise 4.1: Find the proof for the last block, add the reward (sender "0", this node, 1 coin), forge the block, and answer 200 with its fields.
+        // exercise 4.1 begin
         Block block;
         synchronized (miningLock) {
             Block lastBlock = blockchain.lastBlock();
@@ -72,6 +74,7 @@ public final class Api {
         response.addProperty("proof", block.proof());
         response.add("previous_hash", block.previousHash());
         HttpJson.send(exchange, 200, response);
+        // exercise 4.1 end
     }
 
     /** Adds a transaction to the list that the next mined block will hold. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class BlockchainTest {
@@ -16,6 +17,7 @@ class BlockchainTest {
     static final Clock TEXT_GENESIS_TIME = Clock.fixed(Instant.parse("2017-09-24T19:17:30.770839Z"), ZoneOffset.UTC);
 
     @Test
+    @Tag("exercise-1.2")
     void startsWithTheGenesisBlockOfTheText() {
         Block genesis = new Blockchain(TEXT_GENESIS_TIME).lastBlock();
         assertEquals(1, genesis.index());
@@ -27,6 +29,8 @@ class BlockchainTest {
     }
 
     @Test
+    @Tag("exercise-1.2")
+    @Tag("exercise-1.1")
     void genesisHashesToThePreviousHashTheTextPrintsForBlock2() {
         // The text abbreviates block 2's previous_hash as "c099bc...bfb7"; this is the whole of it.
         String hash = Blockchain.hash(new Blockchain(TEXT_GENESIS_TIME).lastBlock());
@@ -34,6 +38,8 @@ class BlockchainTest {
     }
 
     @Test
+    @Tag("exercise-1.2")
+    @Tag("exercise-1.1")
     void newBlockLinksToTheHashOfTheLastBlock() {
         Blockchain blockchain = new Blockchain();
         Block genesis = blockchain.lastBlock();
@@ -50,18 +56,22 @@ class BlockchainTest {
     }
 
     @Test
+    @Tag("exercise-1.2")
     void newBlockTakesAnExplicitPreviousHash() {
         Blockchain blockchain = new Blockchain();
         assertEquals("abc", blockchain.newBlock(7, "abc").previousHash().getAsString());
     }
 
     @Test
+    @Tag("exercise-1.2")
     void timestampsComeFromTheClockWithMicroseconds() {
         Clock clock = Clock.fixed(Instant.parse("2017-09-24T19:17:44.717925999Z"), ZoneOffset.UTC);
         assertEquals(1506280664.717925, new Blockchain(clock).lastBlock().timestamp());
     }
 
     @Test
+    @Tag("exercise-1.2")
+    @Tag("exercise-1.1")
     void aChangedBlockHasAnotherHash() {
         Blockchain blockchain = new Blockchain(TEXT_GENESIS_TIME);
         Block genesis = blockchain.lastBlock();
@@ -70,6 +80,7 @@ class BlockchainTest {
     }
 
     @Test
+    @Tag("exercise-1.2")
     void theChainCannotBeChangedFromOutside() {
         Blockchain blockchain = new Blockchain();
         assertThrows(UnsupportedOperationException.class, () -> blockchain.chain().clear());

@@ -15,12 +15,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Many clients at once: nothing accepted is lost, nothing lands twice, and mining blocks nobody. */
 class ConcurrencyTest {
 
     @Test
+    @Tag("exercise-4.1")
+    @Tag("exercise-4.2")
     void theChainAndNewTransactionsAreAnsweredWhileALongMineRuns() throws Exception {
         // At difficulty 6 the proof after 100 is 49,259,370: a mine of seconds, the same on every run.
         try (TestNode node = new TestNode(6)) {
@@ -41,6 +44,8 @@ class ConcurrencyTest {
     }
 
     @Test
+    @Tag("exercise-4.1")
+    @Tag("exercise-4.2")
     void everyAcceptedTransactionEndsUpInExactlyOneBlock() throws Exception {
         int clients = 8;
         int perClient = 100;

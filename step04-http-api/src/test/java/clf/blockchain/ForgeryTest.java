@@ -8,6 +8,7 @@ import com.google.gson.JsonPrimitive;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +65,8 @@ class ForgeryTest {
     }
 
     @Test
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void underTheTextsRuleARewrittenHistoryPassesTheTextsChecks() {
         ProofOfWork text = ProofOfWork.text();
         List<Block> honest = honestChain(text);
@@ -75,6 +78,8 @@ class ForgeryTest {
     }
 
     @Test
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void underTheLinkedRuleTheSameForgeryFailsAtTheBlockAfterTheRewrite() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, ProofOfWork.DEFAULT_DIFFICULTY);
         List<Block> honest = honestChain(linked);
@@ -85,6 +90,8 @@ class ForgeryTest {
     }
 
     @Test
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void aForgeryThatKeepsTheOldLinksIsCaughtByEitherRule() {
         ProofOfWork text = ProofOfWork.text();
         List<Block> honest = honestChain(text);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-4.1")
     void mineForgesABlockWithTheRewardAndAnswersWithItsFields() {
         TestNode.Reply reply = node.get("/mine");
         assertEquals(200, reply.status());
@@ -56,6 +58,7 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-4.2")
     void newTransactionAnswers201WithTheBlockThatWillHoldIt() {
         TestNode.Reply reply = node.post("/transactions/new",
                 "{\"sender\": \"d4ee26eee15148ee92c6cd394edd974e\", \"recipient\": \"recipient-address\", \"amount\": 5}");
@@ -65,6 +68,7 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-4.2")
     void theTextsOtherSpellingTransactionNewWorksToo() {
         TestNode.Reply reply = node.post("/transaction/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
         assertEquals(201, reply.status());
@@ -72,6 +76,8 @@ class NodeTest {
 
     /** The text's session: genesis, mine, a transaction, mine; the proofs are the text's 35293 and 35089. */
     @Test
+    @Tag("exercise-4.1")
+    @Tag("exercise-4.2")
     void theTextsSampleSession() {
         node.get("/mine");
         node.post("/transactions/new",
@@ -93,6 +99,7 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-4.1")
     void theChainIsServedInTheBytesThatHash() {
         node.get("/mine");
         String body = node.get("/chain").body();

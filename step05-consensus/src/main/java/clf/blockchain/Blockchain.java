@@ -70,12 +70,18 @@ public class Blockchain {
      * @return the index of that block, one past the last block
      */
     public synchronized long newTransaction(String sender, String recipient, long amount) {
+        // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list.
+        // exercise 2.1 begin
         JsonObject transaction = new JsonObject();
         transaction.addProperty("sender", sender);
         transaction.addProperty("recipient", recipient);
         transaction.addProperty("amount", amount);
         currentTransactions.add(transaction);
+        // exercise 2.1 end
+        // exercise 2.2: Return the index of the block that will hold the transaction: one past the last block.
+        // exercise 2.2 begin
         return lastBlock().index() + 1;
+        // exercise 2.2 end
     }
 
     /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
@@ -99,10 +105,13 @@ public class Blockchain {
     }
 
     private Block addBlock(long proof, JsonElement previousHash) {
+        // exercise 1.2: Make the next block of the pending transactions (index, timestamp, proof, previous hash), append it, and empty the pending list.
+        // exercise 1.2 begin
         Block block = Block.of(chain.size() + 1, now(), currentTransactions, proof, previousHash);
         currentTransactions = new JsonArray();
         chain.add(block);
         return block;
+        // exercise 1.2 end
     }
 
     public synchronized Block lastBlock() {
@@ -149,6 +158,8 @@ public class Blockchain {
      * check the structure, so that a chain with missing blocks or a strange genesis is not adopted either.
      */
     public String problemWith(List<Block> candidate) {
+        // exercise 5.1: Check the genesis block, then every block's index, its link to the hash of the block before, its proof and its transactions; say what is wrong, or return null.
+        // exercise 5.1 begin
         if (candidate.isEmpty()) {
             return "it has no blocks";
         }
@@ -178,6 +189,7 @@ public class Blockchain {
             }
         }
         return null;
+        // exercise 5.1 end
     }
 
     /**
@@ -187,6 +199,8 @@ public class Blockchain {
      * @return whether our chain was replaced, and which peers could not be used and why
      */
     public Resolution resolveConflicts(PeerClient peers) {
+        // exercise 5.2: Download every peer's chain at once, adopt the longest valid one that is longer than ours, and report the peers you could not use and why.
+        // exercise 5.2 begin
         Map<URI, CompletableFuture<List<Block>>> downloads = new LinkedHashMap<>();
         for (URI node : nodes()) {
             downloads.put(node, peers.chain(node));
@@ -210,6 +224,7 @@ public class Blockchain {
         }
         boolean replaced = newChain != null && replaceChain(newChain);
         return new Resolution(replaced, unusable);
+        // exercise 5.2 end
     }
 
     /** What a resolve did. */

@@ -43,6 +43,8 @@ public final class CanonicalJson {
     }
 
     private static void writeObject(JsonObject object, StringBuilder out) {
+        // exercise 1.1: Write the members sorted by key (by code point), each as "key": value, separated by ", ", inside { }.
+        // exercise 1.1 begin
         List<Map.Entry<String, JsonElement>> members = new ArrayList<>(object.entrySet());
         // Python sorts str keys by code point; String.compareTo compares UTF-16 units, which differs beyond the BMP.
         members.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
@@ -56,6 +58,7 @@ public final class CanonicalJson {
             write(members.get(i).getValue(), out);
         }
         out.append('}');
+        // exercise 1.1 end
     }
 
     private static void writeArray(JsonArray array, StringBuilder out) {

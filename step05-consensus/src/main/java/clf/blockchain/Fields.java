@@ -66,6 +66,8 @@ public final class Fields {
 
     /** A whole number from 1 up to the largest 64-bit integer. */
     public long positiveInteger(String name) {
+        // exercise 4.2: Accept only a whole number from 1 to the largest long; refuse anything else with a 400 that names the field.
+        // exercise 4.2 begin
         JsonElement value = body.get(name);
         boolean integer = value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
                 && value.getAsJsonPrimitive().getAsNumber() instanceof BigInteger;
@@ -76,6 +78,7 @@ public final class Fields {
             throw refuse("'" + name + "' is too large; the largest is " + Long.MAX_VALUE);
         }
         return value.getAsLong();
+        // exercise 4.2 end
     }
 
     private ApiError refuse(String error) {

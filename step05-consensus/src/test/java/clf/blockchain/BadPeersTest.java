@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,8 @@ class BadPeersTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
     void aResolveWithBadPeersUsesTheGoodOneAndSaysWhatIsWrongWithTheRest() throws Exception {
         try (TestNode node = new TestNode(); TestNode good = new TestNode()) {
             good.get("/mine");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,8 @@ class PythonNodeTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
     void aChainThatThePythonNodeServesIsAdoptedAndServedInTheSameBytes() throws Exception {
         String python = pythonChainJson();
         HttpServer fakePythonNode = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

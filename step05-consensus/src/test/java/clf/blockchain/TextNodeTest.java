@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,8 @@ class TextNodeTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
     void ourNodeFollowsTheTextsNode() {
         pythonGet("/mine");
         pythonGet("/mine");

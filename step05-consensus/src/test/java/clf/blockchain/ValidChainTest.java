@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The text's valid_chain, and the structure checks it lacks. */
@@ -42,6 +43,7 @@ class ValidChainTest {
     final Blockchain judge = new Blockchain();
 
     @Test
+    @Tag("exercise-5.1")
     void anHonestChainIsValid() {
         List<Block> chain = mined(3);
         assertTrue(judge.validChain(chain));
@@ -50,6 +52,7 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
     void aBrokenLinkIsFound() {
         List<Block> chain = mined(3);
         List<Block> broken = replaced(chain, 2, with(chain.get(2), "previous_hash", new JsonPrimitive("0".repeat(64))));
@@ -58,6 +61,7 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
     void aChangedTransactionBreaksTheNextLink() {
         List<Block> chain = mined(3);
         JsonArray forged = new JsonArray();
@@ -71,6 +75,7 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
     void aBadProofIsFound() {
         List<Block> chain = mined(2);
         assertEquals("block 3 has a proof that the rule does not accept",
@@ -78,6 +83,7 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
     void indexesMustCountUpFromOne() {
         List<Block> chain = mined(2);
         assertEquals("block 2 says it is block 7",
@@ -86,6 +92,7 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
     void theFirstBlockMustBeAGenesisBlock() {
         List<Block> chain = mined(1);
         assertTrue(judge.problemWith(chain.subList(1, 2)).contains("not a genesis block"));
@@ -94,6 +101,7 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
     void aTransactionMustHaveItsThreeFields() {
         Blockchain blockchain = new Blockchain();
         Block genesis = blockchain.lastBlock();
@@ -107,6 +115,7 @@ class ValidChainTest {
 
     /** A chain made by the text's own Python code: float timestamps, previous_hash 1, rewards from the number 0. */
     @Test
+    @Tag("exercise-5.1")
     void aChainThatThePythonNodeMadeIsValid() throws IOException {
         List<Block> chain = PythonNodeTest.pythonChain();
         assertEquals(4, chain.size());

@@ -90,10 +90,13 @@ public final class Ledger {
         if (payment.nonce() > next) {
             return "the nonce is " + payment.nonce() + ", but the sender's next payment is number " + next;
         }
+        // exercise 6.3: Refuse a payment larger than the sender's balance, which counts the payments already waiting.
+        // exercise 6.3 begin
         if (payment.amount() > balance(payment.sender())) {
             return "the sender has " + balance(payment.sender()) + " coins (counting payments already waiting)"
                     + " and cannot send " + payment.amount();
         }
+        // exercise 6.3 end
         return null;
     }
 

@@ -21,9 +21,12 @@ public record SignedTransaction(String sender, String recipient, long amount, lo
 
     /** Signs a payment of {@code amount} to {@code recipient} as the {@code nonce}-th payment of the wallet. */
     public static SignedTransaction sign(Wallet wallet, String recipient, long amount, long nonce) {
+        // exercise 6.1: Sign the canonical JSON of sender, recipient, amount and nonce with the wallet, and return the payment with its signature in hex.
+        // exercise 6.1 begin
         String text = signedText(wallet.address(), recipient, amount, nonce);
         String signature = HexFormat.of().formatHex(wallet.sign(text.getBytes(StandardCharsets.US_ASCII)));
         return new SignedTransaction(wallet.address(), recipient, amount, nonce, signature);
+        // exercise 6.1 end
     }
 
     /** What the signature covers: the canonical JSON of everything but the signature. */

@@ -73,6 +73,8 @@ public final class Wallet {
 
     /** Does {@code signature} sign {@code message} for the key whose address is {@code address}? */
     public static boolean verify(String address, byte[] message, byte[] signature) {
+        // exercise 6.2: Check the signature with the public key whose hex is the address; a malformed key or signature is just invalid.
+        // exercise 6.2 begin
         Ed25519PublicKeyParameters key;
         try {
             key = new Ed25519PublicKeyParameters(HexFormat.of().parseHex(address), 0);
@@ -83,6 +85,7 @@ public final class Wallet {
         verifier.init(false, key);
         verifier.update(message, 0, message.length);
         return signature.length == 64 && verifier.verifySignature(signature);
+        // exercise 6.2 end
     }
 
     /** The private key as PKCS#8 PEM, encrypted with AES-256 when a passphrase is given. */

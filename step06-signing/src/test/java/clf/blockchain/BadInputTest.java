@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every bad request is answered with a 4xx and a JSON body that says what is wrong and how to fix it, and
  * changes nothing: not the chain, not the pending transactions.
  */
+@Tag("exercise-6.1")
+@Tag("exercise-6.2")
+@Tag("exercise-6.3")
 class BadInputTest {
 
     static TestNode node;

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,9 @@ class BadPeersTest {
 
     /** Longer chains with valid links and proofs, whose ledgers break a rule: none is followed. */
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aPeerWhoseLedgerIsForgedIsNotFollowed() throws Exception {
         Wallet alice = Chains.MINER;
         com.google.gson.JsonObject reward = Ledger.rewardTransaction(alice.address());
@@ -119,6 +123,8 @@ class BadPeersTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
     void aResolveWithBadPeersUsesTheGoodOneAndSaysWhatIsWrongWithTheRest() throws Exception {
         try (TestNode node = new TestNode(); TestNode good = new TestNode()) {
             good.mine();

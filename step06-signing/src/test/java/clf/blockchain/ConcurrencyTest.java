@@ -16,12 +16,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Many clients at once: nothing accepted is lost, nothing lands twice, and mining blocks nobody. */
 class ConcurrencyTest {
 
     @Test
+    @Tag("exercise-4.1")
+    @Tag("exercise-4.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void theChainAndNewTransactionsAreAnsweredWhileALongMineRuns() throws Exception {
         // With the text's rule at difficulty 6, the proof after 100 is 49,259,370: a mine of seconds, every run.
         try (TestNode node = new TestNode(ProofOfWork.Rule.TEXT, 6)) {
@@ -40,6 +46,9 @@ class ConcurrencyTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void everyAcceptedPaymentEndsUpInExactlyOneBlock() throws Exception {
         int clients = 8;
         int perClient = 60;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,8 @@ class ConsensusTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
     void theLongestValidChainWinsEverywhere() {
         for (TestNode node : List.of(a, b, c)) {
             for (TestNode peer : List.of(a, b, c)) {
@@ -99,6 +102,11 @@ class ConsensusTest {
      * its abandoned block is gone.
      */
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void pendingTransactionsAlreadyInTheNewChainLeaveThePoolAndNothingIsLost() {
         a.post("/nodes/register", nodes(b.address()));
         for (int i = 0; i < 3; i++) {
@@ -129,6 +137,7 @@ class ConsensusTest {
     }
 
     @Test
+    @Tag("exercise-5.2")
     void aNodeThatFindsItselfAmongItsPeersDropsIt() {
         // Registered under a name the registration cannot see through: the resolve recognises the identifier.
         a.node.blockchain().registerNodes(List.of(NodeAddress.parse("localhost:" + a.node.port())));
@@ -139,6 +148,8 @@ class ConsensusTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
     void aPeerWithALongerChainAtAnotherDifficultyIsNotFollowed() {
         try (TestNode easy = new TestNode(1)) {
             for (int i = 0; i < 5; i++) {

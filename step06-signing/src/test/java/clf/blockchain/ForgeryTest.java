@@ -8,6 +8,7 @@ import com.google.gson.JsonPrimitive;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +64,11 @@ class ForgeryTest {
     }
 
     @Test
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void underTheTextsRuleARewrittenHistoryPassesTheTextsChecks() {
         ProofOfWork text = ProofOfWork.text();
         List<Block> honest = honestChain(text);
@@ -74,6 +80,11 @@ class ForgeryTest {
     }
 
     @Test
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void underTheLinkedRuleTheSameForgeryFailsAtTheBlockAfterTheRewrite() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, ProofOfWork.DEFAULT_DIFFICULTY);
         List<Block> honest = honestChain(linked);
@@ -84,6 +95,11 @@ class ForgeryTest {
     }
 
     @Test
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aForgeryThatKeepsTheOldLinksIsCaughtByEitherRule() {
         ProofOfWork text = ProofOfWork.text();
         List<Block> honest = honestChain(text);

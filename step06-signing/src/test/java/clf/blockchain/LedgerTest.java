@@ -12,6 +12,7 @@ import com.google.gson.JsonPrimitive;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +60,9 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void anHonestChainIsValidAndItsBalancesAddUp() {
         List<Block> chain = chainOf(List.of(block(reward()), block(reward(), pay(2, 1)), block(reward(), pay(1, 2))));
         assertNull(judge.problemWith(chain));
@@ -71,6 +75,8 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aForgedSignatureIsRefused() {
         JsonObject forged = pay(1, 1);
         forged.addProperty("amount", 2);
@@ -82,6 +88,7 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.1")
     void aMissingSignatureIsRefused() {
         JsonObject unsigned = pay(1, 1);
         unsigned.remove("signature");
@@ -90,12 +97,18 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void anOverspendIsRefused() {
         assertEquals("block 2, transaction 2: the sender has 1 coins (counting payments already waiting) and cannot send 2",
                 judge.problemWith(chainOf(List.of(block(reward(), pay(2, 1))))));
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aReplayIsRefused() {
         JsonObject payment = pay(1, 1);
         assertTrue(judge.problemWith(chainOf(List.of(block(reward(), payment), block(reward(), payment))))
@@ -103,6 +116,7 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.1")
     void rewardsAreOneFirstAndOneCoin() {
         assertTrue(judge.problemWith(chainOf(List.of(block()))).contains("does not start with its mining reward"));
         assertTrue(judge.problemWith(chainOf(List.of(block(pay(1, 1), reward())))).contains("does not start with"));
@@ -117,6 +131,7 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.1")
     void aClientCannotSendFromZero() {
         JsonObject mint = pay(1, 1);
         mint.addProperty("sender", "0");
@@ -133,6 +148,9 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void pendingPaymentsCountAgainstTheBalance() {
         Blockchain blockchain = aliceHasTwoCoins();
         blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));
@@ -143,6 +161,9 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aClientReplayAndANonceAheadAreRefused() {
         Blockchain blockchain = aliceHasTwoCoins();
         SignedTransaction payment = SignedTransaction.sign(alice, bob.address(), 1, 1);
@@ -156,6 +177,9 @@ class LedgerTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aPaymentMayMoveEveryCoinButNotOneMore() {
         Blockchain blockchain = aliceHasTwoCoins();
         blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-4.1")
     void mineForgesABlockWithTheRewardAndAnswersWithItsFields() {
         TestNode.Reply reply = node.get("/mine");
         assertEquals(200, reply.status());
@@ -56,6 +58,10 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-4.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void newTransactionAnswers201WithTheBlockThatWillHoldIt() {
         node.mine();
         TestNode.Reply reply = node.pay(node.miner, Wallet.create().address(), 1);
@@ -65,6 +71,10 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-4.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void theTextsOtherSpellingTransactionNewWorksToo() {
         node.mine();
         SignedTransaction payment = SignedTransaction.sign(node.miner, Wallet.create().address(), 1, 1);
@@ -86,6 +96,9 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void theTokenViewCountsTheCoins() {
         Wallet bob = Wallet.create();
         node.mine();
@@ -110,6 +123,11 @@ class NodeTest {
      * proofs are the text's 35293 and 35089; the transaction is now a signed payment.
      */
     @Test
+    @Tag("exercise-4.1")
+    @Tag("exercise-4.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void theTextsSampleSession() {
         node.close();
         node = new TestNode(ProofOfWork.Rule.TEXT, ProofOfWork.DEFAULT_DIFFICULTY);
@@ -134,6 +152,7 @@ class NodeTest {
     }
 
     @Test
+    @Tag("exercise-4.1")
     void theChainIsServedInTheBytesThatHash() {
         node.get("/mine");
         String body = node.get("/chain").body();

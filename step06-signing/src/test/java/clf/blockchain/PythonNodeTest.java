@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +55,9 @@ class PythonNodeTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aChainMadeHereIsValidForTheTextsPythonCode() throws Exception {
         try (TestNode node = new TestNode(ProofOfWork.Rule.TEXT, ProofOfWork.DEFAULT_DIFFICULTY)) {
             node.mine();

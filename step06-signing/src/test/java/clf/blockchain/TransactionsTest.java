@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Step 02's lesson with signed payments: the pending list, and the block that takes it in after its reward. */
@@ -15,6 +16,11 @@ class TransactionsTest {
         18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
 
     @Test
+    @Tag("exercise-2.1")
+    @Tag("exercise-2.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void newTransactionReturnsTheIndexOfTheNextBlock() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -24,6 +30,9 @@ class TransactionsTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aTransactionHasItsFieldsNonceAndSignature() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -34,6 +43,9 @@ class TransactionsTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void newBlockPutsTheRewardFirstThenThePendingPaymentsAndEmptiesTheList() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -52,6 +64,9 @@ class TransactionsTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aRefusedPaymentLeavesNothingPending() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The text's valid_chain, and the structure checks it lacks. */
@@ -37,6 +38,10 @@ class ValidChainTest {
     final Blockchain judge = new Blockchain();
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void anHonestChainIsValid() {
         List<Block> chain = mined(3);
         assertTrue(judge.validChain(chain));
@@ -45,6 +50,10 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aBrokenLinkIsFound() {
         List<Block> chain = mined(3);
         List<Block> broken = replaced(chain, 2, with(chain.get(2), "previous_hash", new JsonPrimitive("0".repeat(64))));
@@ -53,6 +62,10 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aChangedTransactionBreaksTheNextLink() {
         List<Block> chain = mined(3);
         JsonArray forged = new JsonArray();
@@ -66,6 +79,10 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aBadProofIsFound() {
         List<Block> chain = mined(2);
         assertEquals("block 3 has a proof that the rule does not accept",
@@ -73,6 +90,10 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void indexesMustCountUpFromOne() {
         List<Block> chain = mined(2);
         assertEquals("block 2 says it is block 7",
@@ -81,6 +102,7 @@ class ValidChainTest {
     }
 
     @Test
+    @Tag("exercise-5.1")
     void theFirstBlockMustBeAGenesisBlock() {
         List<Block> chain = mined(1);
         assertTrue(judge.problemWith(chain.subList(1, 2)).contains("not a genesis block"));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,9 @@ class WalletCommandTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void twoWalletsMineSendAndSeeTheirBalances() throws IOException {
         Run alice = wallet("new", "--out", file("alice.pem"));
         Run bob = wallet("new", "--out", file("bob.pem"));

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ class WalletTest {
         "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb, 3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c, 72, 92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00",
         "c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7, fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025, af82, 6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e9716ed28dc027beceea1ec40a",
     })
+    @Tag("exercise-6.2")
     void signsAndVerifiesTheRfc8032Vectors(String secret, String publicKey, String message, String signature) {
         Wallet wallet = Wallet.fromSecret(HEX.parseHex(secret));
         byte[] bytes = HEX.parseHex(message);
@@ -40,6 +42,7 @@ class WalletTest {
     }
 
     @Test
+    @Tag("exercise-6.2")
     void anAddressIsTheHexOfTheRaw32BytePublicKey() {
         String address = Wallet.create().address();
         assertTrue(SignedTransaction.isAddress(address), address);
@@ -92,6 +95,8 @@ class WalletTest {
     }
 
     @Test
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aSignedPaymentCoversEveryField() {
         Wallet alice = Wallet.create();
         String bob = Wallet.create().address();

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The lesson of each step, as a diff: docs/diffs/STEP.diff is what STEP's sources add to the step before's.
+#   bash tools/lesson-diffs.sh            writes them
+#   bash tools/lesson-diffs.sh --check    fails if one is stale (CI runs this): a change to an early step must
+#                                         be carried into the later steps, or visibly change a lesson
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps=($(ls -d step0*/ | tr -d /))
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+for ((i = 1; i < ${#steps[@]}; i++)); do
+  before=${steps[i - 1]} step=${steps[i]}
+  # git diff --no-index prints no timestamps, so the same sources always give the same diff; it exits 1 when
+  # the trees differ, which is the point here.
+  git diff --no-index --no-color --stat=120 --patch "$before/src" "$step/src" > "$out/$step.diff" || [ $? -eq 1 ]
+done
+if [ "${1:-}" = "--check" ]; then
+  stale=0
+  for diff in "$out"/*.diff; do
+    name=docs/diffs/$(basename "$diff")
+    if ! cmp -s "$diff" "$name"; then
+      echo "stale: $name (run: bash tools/lesson-diffs.sh, and read what changed in the lesson)" >&2
+      stale=1
+    fi
+  done
+  [ $stale -eq 0 ] && echo "the lesson diffs are up to date (${#steps[@]} steps)"
+  exit $stale
+fi
+mkdir -p docs/diffs
+cp "$out"/*.diff docs/diffs/
+ls docs/diffs
