@@ -164,7 +164,7 @@ public class Blockchain {
             return "it has no blocks";
         }
         Block genesis = candidate.get(0);
-        if (genesis.index() != 1 || genesis.proof() != 100 || !genesis.previousHash().equals(new JsonPrimitive(1))
+        if (genesis.index() != 1 || genesis.proof() != 100 || !CanonicalJson.write(genesis.previousHash()).equals("1")
                 || !genesis.transactions().isEmpty()) {
             return "its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)";
         }

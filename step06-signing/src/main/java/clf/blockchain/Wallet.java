@@ -77,7 +77,7 @@ public final class Wallet {
         // exercise 6.2 begin
         Ed25519PublicKeyParameters key;
         try {
-            key = new Ed25519PublicKeyParameters(HexFormat.of().parseHex(address), 0);
+            key = new Ed25519PublicKeyParameters(HexFormat.of().parseHex(address));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -108,6 +108,8 @@ class ValidChainTest {
         assertTrue(judge.problemWith(chain.subList(1, 2)).contains("not a genesis block"));
         assertTrue(judge.problemWith(replaced(chain, 0, with(chain.get(0), "previous_hash",
                 new JsonPrimitive("1")))).contains("not a genesis block"), "the string \"1\" is not the number 1");
+        assertTrue(judge.problemWith(replaced(chain, 0, with(chain.get(0), "previous_hash",
+                new JsonPrimitive(1.0)))).contains("not a genesis block"), "nor is the float 1.0, which Python hashes apart");
     }
 
     @Test

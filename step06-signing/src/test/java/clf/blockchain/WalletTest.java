@@ -48,6 +48,8 @@ class WalletTest {
         assertTrue(SignedTransaction.isAddress(address), address);
         assertFalse(Wallet.create().address().equals(address), "every wallet is new");
         assertFalse(Wallet.verify("not an address", new byte[0], new byte[64]));
+        assertFalse(Wallet.verify("ab", new byte[0], new byte[64]), "too short: invalid, not an exception");
+        assertFalse(Wallet.verify(address + "00", new byte[0], new byte[64]), "too long: invalid, not cut short");
     }
 
     @Test
