@@ -8,80 +8,28 @@
     python3 tools/python-chain.py validate < chain.json
         reads a /chain answer and runs the text's valid_chain on it; prints "valid" (exit 0) or "invalid" (exit 1).
 """
-import hashlib
 import json
+import os
 import sys
-from time import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from text_blockchain import Blockchain  # noqa: E402
 
 
-class Blockchain(object):
-    def __init__(self):
-        self.chain = []
-        self.current_transactions = []
-        self.new_block(previous_hash=1, proof=100)
-
-    @staticmethod
-    def hash(block):
-        block_string = json.dumps(block, sort_keys=True).encode()
-        return hashlib.sha256(block_string).hexdigest()
-
-    def new_block(self, proof, previous_hash=None):
-        block = {
-            'index': len(self.chain) + 1,
-            'timestamp': time(),
-            'transactions': self.current_transactions,
-            'proof': proof,
-            'previous_hash': previous_hash or self.hash(self.chain[-1]),
-        }
-        self.current_transactions = []
-        self.chain.append(block)
-        return block
-
-    @property
-    def last_block(self):
-        return self.chain[-1]
-
-    def new_transaction(self, sender, recipient, amount):
-        self.current_transactions.append({'sender': sender, 'recipient': recipient, 'amount': amount})
-        return self.last_block['index'] + 1
-
-    def proof_of_work(self, last_proof):
-        proof = 0
-        while self.valid_proof(last_proof, proof) is False:
-            proof += 1
-        return proof
-
-    @staticmethod
-    def valid_proof(last_proof, proof):
-        guess = f'{last_proof}{proof}'.encode()
-        return hashlib.sha256(guess).hexdigest()[:4] == '0000'
-
-    def valid_chain(self, chain):
-        last_block = chain[0]
-        current_index = 1
-        while current_index < len(chain):
-            block = chain[current_index]
-            if block['previous_hash'] != self.hash(last_block):
-                return False
-            if not self.valid_proof(last_block['proof'], block['proof']):
-                return False
-            last_block = block
-            current_index += 1
-        return True
-
-    def mine(self, node_identifier):
-        last_block = self.last_block
-        proof = self.proof_of_work(last_block['proof'])
-        self.new_transaction(sender=0, recipient=node_identifier, amount=1)
-        return self.new_block(proof, self.hash(last_block))
+def mine(blockchain, node_identifier):
+    """The text's /mine: the proof of work, the reward from the number 0, the new block."""
+    last_block = blockchain.last_block
+    proof = blockchain.proof_of_work(last_block['proof'])
+    blockchain.new_transaction(sender=0, recipient=node_identifier, amount=1)
+    return blockchain.new_block(proof, blockchain.hash(last_block))
 
 
 def make():
     blockchain = Blockchain()
-    blockchain.mine('6a01861c7b3f483eab90727e621b2b96')
+    mine(blockchain, '6a01861c7b3f483eab90727e621b2b96')
     blockchain.new_transaction('d4ee26eee15148ee92c6cd394edd974e', 'recipient-address', 5)
-    blockchain.mine('6a01861c7b3f483eab90727e621b2b96')
-    blockchain.mine('6a01861c7b3f483eab90727e621b2b96')
+    mine(blockchain, '6a01861c7b3f483eab90727e621b2b96')
+    mine(blockchain, '6a01861c7b3f483eab90727e621b2b96')
     print(json.dumps({'chain': blockchain.chain, 'length': len(blockchain.chain)}, separators=(',', ':'), sort_keys=True))
 
 
