@@ -5,10 +5,11 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,22 @@ import java.util.stream.Collectors;
  */
 public final class Api {
 
-    /** One route: an HTTP method, a path and the handler that answers it. */
-    public record Route(String method, String path, HttpHandler handler) {
+    /**
+     * One route: an HTTP method, a path, the handler that answers it, and whether that handler may take long.
+     *
+     * <p>Undertow reads requests on a few IO threads, which must never wait. A quick handler answers right there,
+     * which saves two thread switches per request; a slow one (mining, writing a long chain) runs on one of
+     * Undertow's worker threads, through a {@link BlockingHandler}, so that it holds up no one else.
+     */
+    public record Route(String method, String path, HttpHandler handler, boolean slow) {
+
+        static Route quick(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, false);
+        }
+
+        static Route slow(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, true);
+        }
     }
 
     static final String TRANSACTION_EXAMPLE = "{\"sender\": \"my-address\", \"recipient\": \"someone-else\", \"amount\": 5}";
@@ -38,19 +53,41 @@ public final class Api {
     /** Every route the node serves, including the text's other spelling of {@code /transactions/new}. */
     public List<Route> routes() {
         return List.of(
-                new Route("GET", "/mine", this::mine),
-                new Route("POST", "/transactions/new", this::newTransaction),
-                new Route("POST", "/transaction/new", this::newTransaction),
-                new Route("GET", "/chain", this::chain));
+                Route.slow("GET", "/mine", this::mine),
+                Route.quick("POST", "/transactions/new", this::newTransaction),
+                Route.quick("POST", "/transaction/new", this::newTransaction),
+                Route.slow("GET", "/chain", this::chain));
     }
 
-    /** The routes as one Undertow handler, with JSON answers for an unknown path (404) and a wrong method (405). */
+    /**
+     * The routes as one Undertow handler, with JSON answers for an unknown path (404) and a wrong method (405).
+     * The request body must have been read already, by {@link HttpJson#readBodyFirst}.
+     */
     public RoutingHandler handler() {
         RoutingHandler routing = Handlers.routing();
         for (Route route : routes()) {
-            routing.add(route.method(), route.path(), route.handler());
+            HttpHandler handler = answerErrorsAsJson(route.handler());
+            routing.add(route.method(), route.path(), route.slow() ? new BlockingHandler(handler) : handler);
         }
-        return routing.setFallbackHandler(this::notFound).setInvalidMethodHandler(this::methodNotAllowed);
+        return routing.setFallbackHandler(answerErrorsAsJson(this::notFound))
+                .setInvalidMethodHandler(answerErrorsAsJson(this::methodNotAllowed));
+    }
+
+    /** Every refusal becomes its JSON answer; anything else is a bug, logged here and never shown as a trace. */
+    private static HttpHandler answerErrorsAsJson(HttpHandler handler) {
+        return exchange -> {
+            try {
+                handler.handleRequest(exchange);
+            } catch (ApiError e) {
+                HttpJson.send(exchange, e.status(), e.toJson());
+            } catch (Exception e) {
+                LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
+                if (!exchange.isResponseStarted()) {
+                    HttpJson.send(exchange, 500, new ApiError(500, "the node failed to answer this request",
+                            "this is a bug in the node; its log has the details").toJson());
+                }
+            }
+        };
     }
 
     /** Runs the proof of work, rewards this node with one coin, and forges the block. */
@@ -78,7 +115,7 @@ public final class Api {
     }
 
     /** Adds a transaction to the list that the next mined block will hold. */
-    void newTransaction(HttpServerExchange exchange) throws IOException {
+    void newTransaction(HttpServerExchange exchange) {
         Fields fields = new Fields(HttpJson.readObject(exchange, TRANSACTION_EXAMPLE), TRANSACTION_EXAMPLE,
                 "sender", "recipient", "amount");
         String sender = fields.string("sender");

@@ -28,7 +28,7 @@ import java.util.List;
 public class Blockchain {
 
     private final List<Block> chain = new ArrayList<>();
-    private JsonArray currentTransactions = new JsonArray();
+    private final PendingTransactions currentTransactions = new PendingTransactions();
     private final ProofOfWork work;
     private final Clock clock;
 
@@ -94,8 +94,8 @@ public class Blockchain {
     private Block addBlock(long proof, JsonElement previousHash) {
         // exercise 1.2: Make the next block of the pending transactions (index, timestamp, proof, previous hash), append it, and empty the pending list.
         // exercise 1.2 begin
-        Block block = Block.of(chain.size() + 1, now(), currentTransactions, proof, previousHash);
-        currentTransactions = new JsonArray();
+        Block block = Block.of(chain.size() + 1, now(), currentTransactions.toJson(), proof, previousHash);
+        currentTransactions.clear();
         chain.add(block);
         return block;
         // exercise 1.2 end
@@ -112,7 +112,7 @@ public class Blockchain {
 
     /** The transactions that the next block will hold, as a copy. */
     public synchronized JsonArray currentTransactions() {
-        return currentTransactions.deepCopy();
+        return currentTransactions.toJson();
     }
 
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */

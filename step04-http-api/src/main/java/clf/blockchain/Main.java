@@ -37,7 +37,7 @@ public final class Main {
         ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, options.difficulty());
         Node node = new Node(new Blockchain(work, Clock.systemUTC()), options.nodeId());
         try {
-            node.start(options.host(), options.port());
+            node.start(options.host(), options.port(), options.ioThreads());
         } catch (RuntimeException e) {
             System.err.println("error: cannot listen on " + options.host() + ":" + options.port() + " ("
                     + rootCause(e).getMessage() + "); is another node on that port? Try --port "

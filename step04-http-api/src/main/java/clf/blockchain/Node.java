@@ -1,23 +1,16 @@
 package clf.blockchain;
 
 import io.undertow.Undertow;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetSocketAddress;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One node of the network, from "blockchain as an API": a blockchain, an identifier, and an HTTP server.
  *
- * <p>Every request runs on Undertow's worker threads ({@link BlockingHandler}), never on its IO threads, so a
- * long mine does not hold up {@code GET /chain} or new transactions.
+ * <p>A long mine runs on one of Undertow's worker threads, never on its IO threads, so it does not hold up
+ * {@code GET /chain} or new transactions ({@link Api.Route} says which handlers run where).
  */
 public final class Node {
-
-    private static final Logger LOG = Logger.getLogger("clf.blockchain.node");
 
     private final Blockchain blockchain;
     private final String identifier;
@@ -35,28 +28,18 @@ public final class Node {
 
     /** Starts serving on the given host and port; port 0 picks a free port. */
     public Node start(String host, int port) {
-        HttpHandler routes = new Api(blockchain, identifier).handler();
+        return start(host, port, Options.DEFAULT_IO_THREADS);
+    }
+
+    /** Starts serving with the given number of IO threads, which read requests and answer the quick ones. */
+    public Node start(String host, int port, int ioThreads) {
         server = Undertow.builder()
                 .addHttpListener(port, host)
-                .setHandler(new BlockingHandler(exchange -> answerErrorsAsJson(routes, exchange)))
+                .setIoThreads(ioThreads)
+                .setHandler(HttpJson.readBodyFirst(new Api(blockchain, identifier).handler()))
                 .build();
         server.start();
         return this;
-    }
-
-    /** Every refusal becomes its JSON answer; anything else is a bug, logged here and never shown as a trace. */
-    private static void answerErrorsAsJson(HttpHandler routes, HttpServerExchange exchange) {
-        try {
-            routes.handleRequest(exchange);
-        } catch (ApiError e) {
-            HttpJson.send(exchange, e.status(), e.toJson());
-        } catch (Exception e) {
-            LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
-            if (!exchange.isResponseStarted()) {
-                HttpJson.send(exchange, 500, new ApiError(500, "the node failed to answer this request",
-                        "this is a bug in the node; its log has the details").toJson());
-            }
-        }
     }
 
     /** The port the node listens on, which is the chosen one when started on port 0. */

@@ -1,7 +1,13 @@
 package clf.blockchain;
 
-/** The node's command line: {@code --port}, {@code --host}, {@code --difficulty} and {@code --node-id}. */
-public record Options(String host, int port, int difficulty, String nodeId, boolean help) {
+/**
+ * The node's command line: {@code --port}, {@code --host}, {@code --difficulty}, {@code --node-id} and
+ * {@code --io-threads}.
+ */
+public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, boolean help) {
+
+    /** Undertow's own default: one IO thread per core, and at least two. */
+    public static final int DEFAULT_IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     public static final String USAGE = """
             usage: java -jar step04-http-api.jar [options]
@@ -11,6 +17,8 @@ public record Options(String host, int port, int difficulty, String nodeId, bool
                   --difficulty N  leading hex zeros a proof needs, 1 to 64 (default 4, as in the text)
                   --node-id ID    this node's identifier, which receives the mining rewards
                                   (default: a new random UUID without dashes)
+                  --io-threads N  threads that read requests and answer the quick ones
+                                  (default: one per core, at least 2)
               -h, --help          show this help
 
             Several nodes run side by side on one machine on different ports:
@@ -23,10 +31,11 @@ public record Options(String host, int port, int difficulty, String nodeId, bool
         int port = 5000;
         int difficulty = ProofOfWork.DEFAULT_DIFFICULTY;
         String nodeId = null;
+        int ioThreads = DEFAULT_IO_THREADS;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {
-                return new Options(host, port, difficulty, nodeId, true);
+                return new Options(host, port, difficulty, nodeId, ioThreads, true);
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException(option.startsWith("-") ? option + " needs a value"
@@ -38,10 +47,12 @@ public record Options(String host, int port, int difficulty, String nodeId, bool
                 case "--host" -> host = value;
                 case "--difficulty" -> difficulty = number(option, value, 1, 64);
                 case "--node-id" -> nodeId = nodeId(value);
+                case "--io-threads" -> ioThreads = number(option, value, 1, 256);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new Options(host, port, difficulty, nodeId == null ? Node.newIdentifier() : nodeId, false);
+        return new Options(host, port, difficulty, nodeId == null ? Node.newIdentifier() : nodeId, ioThreads,
+                false);
     }
 
     private static int number(String option, String value, int min, int max) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Set;
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +73,18 @@ class NodeTest {
     void theTextsOtherSpellingTransactionNewWorksToo() {
         TestNode.Reply reply = node.post("/transaction/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
         assertEquals(201, reply.status());
+    }
+
+    @Test
+    @Tag("exercise-4.2")
+    void aBodySentInChunksIsReadWhole() {
+        // Without a length up front (curl -H "Transfer-Encoding: chunked", or a streaming client), the body comes
+        // in chunks; the node waits for all of them without holding up its IO thread.
+        TestNode.Reply reply = node.send(HttpRequest.newBuilder(node.uri("/transactions/new"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers
+                        .ofString("{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}"))));
+        assertEquals(201, reply.status(), reply.body());
     }
 
     /** The text's session: genesis, mine, a transaction, mine; the proofs are the text's 35293 and 35089. */

@@ -41,7 +41,7 @@ public class Blockchain {
 
     private final List<Block> chain = new ArrayList<>();
     private final Set<URI> nodes = new LinkedHashSet<>();
-    private JsonArray currentTransactions = new JsonArray();
+    private final PendingTransactions currentTransactions = new PendingTransactions();
     private final ProofOfWork work;
     private final Clock clock;
 
@@ -107,8 +107,8 @@ public class Blockchain {
     private Block addBlock(long proof, JsonElement previousHash) {
         // exercise 1.2: Make the next block of the pending transactions (index, timestamp, proof, previous hash), append it, and empty the pending list.
         // exercise 1.2 begin
-        Block block = Block.of(chain.size() + 1, now(), currentTransactions, proof, previousHash);
-        currentTransactions = new JsonArray();
+        Block block = Block.of(chain.size() + 1, now(), currentTransactions.toJson(), proof, previousHash);
+        currentTransactions.clear();
         chain.add(block);
         return block;
         // exercise 1.2 end
@@ -125,7 +125,7 @@ public class Blockchain {
 
     /** The transactions that the next block will hold, as a copy. */
     public synchronized JsonArray currentTransactions() {
-        return currentTransactions.deepCopy();
+        return currentTransactions.toJson();
     }
 
     /** Adds peers to the registry, all of them or, if that would pass {@link #MAX_NODES}, none. */
@@ -254,14 +254,15 @@ public class Blockchain {
                 }
             }
         }
-        for (JsonElement transaction : currentTransactions) {
+        for (JsonElement transaction : currentTransactions.toJson()) {
             if (!take(onlyInNewChain, CanonicalJson.write(transaction))) {
                 pending.add(transaction);
             }
         }
         chain.clear();
         chain.addAll(newChain);
-        currentTransactions = pending;
+        currentTransactions.clear();
+        pending.forEach(currentTransactions::add);
         return true;
     }
 

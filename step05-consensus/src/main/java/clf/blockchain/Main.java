@@ -39,7 +39,7 @@ public final class Main {
         blockchain.registerNodes(options.peers());
         Node node = new Node(blockchain, options.nodeId());
         try {
-            node.start(options.host(), options.port());
+            node.start(options.host(), options.port(), options.ioThreads());
         } catch (RuntimeException e) {
             System.err.println("error: cannot listen on " + options.host() + ":" + options.port() + " ("
                     + rootCause(e).getMessage() + "); is another node on that port? Try --port "

@@ -4,8 +4,15 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The node's command line: {@code --port}, {@code --host}, {@code --difficulty}, {@code --node-id}, {@code --peers}. */
-public record Options(String host, int port, int difficulty, String nodeId, List<URI> peers, boolean help) {
+/**
+ * The node's command line: {@code --port}, {@code --host}, {@code --difficulty}, {@code --node-id},
+ * {@code --io-threads} and {@code --peers}.
+ */
+public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, List<URI> peers,
+                      boolean help) {
+
+    /** Undertow's own default: one IO thread per core, and at least two. */
+    public static final int DEFAULT_IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     public static final String USAGE = """
             usage: java -jar step05-consensus.jar [options]
@@ -15,6 +22,8 @@ public record Options(String host, int port, int difficulty, String nodeId, List
                   --difficulty N  leading hex zeros a proof needs, 1 to 64 (default 4, as in the text)
                   --node-id ID    this node's identifier, which receives the mining rewards
                                   (default: a new random UUID without dashes)
+                  --io-threads N  threads that read requests and answer the quick ones
+                                  (default: one per core, at least 2)
                   --peers A,B     peers to register at start, such as http://node2:5000,node3:5000
               -h, --help          show this help
 
@@ -28,11 +37,12 @@ public record Options(String host, int port, int difficulty, String nodeId, List
         int port = 5000;
         int difficulty = ProofOfWork.DEFAULT_DIFFICULTY;
         String nodeId = null;
+        int ioThreads = DEFAULT_IO_THREADS;
         List<URI> peers = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {
-                return new Options(host, port, difficulty, nodeId, peers, true);
+                return new Options(host, port, difficulty, nodeId, ioThreads, peers, true);
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException(option.startsWith("-") ? option + " needs a value"
@@ -44,12 +54,13 @@ public record Options(String host, int port, int difficulty, String nodeId, List
                 case "--host" -> host = value;
                 case "--difficulty" -> difficulty = number(option, value, 1, 64);
                 case "--node-id" -> nodeId = nodeId(value);
+                case "--io-threads" -> ioThreads = number(option, value, 1, 256);
                 case "--peers" -> peers.addAll(peers(value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new Options(host, port, difficulty, nodeId == null ? Node.newIdentifier() : nodeId, List.copyOf(peers),
-                false);
+        return new Options(host, port, difficulty, nodeId == null ? Node.newIdentifier() : nodeId, ioThreads,
+                List.copyOf(peers), false);
     }
 
     private static int number(String option, String value, int min, int max) {

@@ -7,8 +7,8 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -27,8 +28,22 @@ import java.util.stream.Collectors;
  */
 public final class Api {
 
-    /** One route: an HTTP method, a path and the handler that answers it. */
-    public record Route(String method, String path, HttpHandler handler) {
+    /**
+     * One route: an HTTP method, a path, the handler that answers it, and whether that handler may take long.
+     *
+     * <p>Undertow reads requests on a few IO threads, which must never wait. A quick handler answers right there,
+     * which saves two thread switches per request; a slow one (mining, writing a long chain) runs on one of
+     * Undertow's worker threads, through a {@link BlockingHandler}, so that it holds up no one else.
+     */
+    public record Route(String method, String path, HttpHandler handler, boolean slow) {
+
+        static Route quick(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, false);
+        }
+
+        static Route slow(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, true);
+        }
     }
 
     static final String TRANSACTION_EXAMPLE = "{\"sender\": \"<your address>\", \"recipient\": \"<an address>\","
@@ -59,27 +74,49 @@ public final class Api {
     /** Every route the node serves, including the text's other spellings. */
     public List<Route> routes() {
         return List.of(
-                new Route("GET", "/mine", this::mine),
-                new Route("POST", "/transactions/new", this::newTransaction),
-                new Route("POST", "/transaction/new", this::newTransaction),
-                new Route("GET", "/chain", this::chain),
-                new Route("POST", "/nodes/register", this::registerNodes),
-                new Route("POST", "/miner/register", this::registerNodes),
-                new Route("GET", "/nodes/resolve", this::resolve),
-                new Route("POST", "/nodes/resolve", this::resolve),
-                new Route("GET", "/miner/nodes/resolve", this::resolve),
-                new Route("POST", "/miner/nodes/resolve", this::resolve),
-                new Route("GET", "/token", this::token),
-                new Route("GET", "/balances/{address}", this::balance));
+                Route.slow("GET", "/mine", this::mine),
+                Route.quick("POST", "/transactions/new", this::newTransaction),
+                Route.quick("POST", "/transaction/new", this::newTransaction),
+                Route.slow("GET", "/chain", this::chain),
+                Route.slow("POST", "/nodes/register", this::registerNodes),
+                Route.slow("POST", "/miner/register", this::registerNodes),
+                Route.slow("GET", "/nodes/resolve", this::resolve),
+                Route.slow("POST", "/nodes/resolve", this::resolve),
+                Route.slow("GET", "/miner/nodes/resolve", this::resolve),
+                Route.slow("POST", "/miner/nodes/resolve", this::resolve),
+                Route.slow("GET", "/token", this::token),
+                Route.slow("GET", "/balances/{address}", this::balance));
     }
 
-    /** The routes as one Undertow handler, with JSON answers for an unknown path (404) and a wrong method (405). */
+    /**
+     * The routes as one Undertow handler, with JSON answers for an unknown path (404) and a wrong method (405).
+     * The request body must have been read already, by {@link HttpJson#readBodyFirst}.
+     */
     public RoutingHandler handler() {
         RoutingHandler routing = Handlers.routing();
         for (Route route : routes()) {
-            routing.add(route.method(), route.path(), route.handler());
+            HttpHandler handler = answerErrorsAsJson(route.handler());
+            routing.add(route.method(), route.path(), route.slow() ? new BlockingHandler(handler) : handler);
         }
-        return routing.setFallbackHandler(this::notFound).setInvalidMethodHandler(this::methodNotAllowed);
+        return routing.setFallbackHandler(answerErrorsAsJson(this::notFound))
+                .setInvalidMethodHandler(answerErrorsAsJson(this::methodNotAllowed));
+    }
+
+    /** Every refusal becomes its JSON answer; anything else is a bug, logged here and never shown as a trace. */
+    private static HttpHandler answerErrorsAsJson(HttpHandler handler) {
+        return exchange -> {
+            try {
+                handler.handleRequest(exchange);
+            } catch (ApiError e) {
+                HttpJson.send(exchange, e.status(), e.toJson());
+            } catch (Exception e) {
+                LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
+                if (!exchange.isResponseStarted()) {
+                    HttpJson.send(exchange, 500, new ApiError(500, "the node failed to answer this request",
+                            "this is a bug in the node; its log has the details").toJson());
+                }
+            }
+        };
     }
 
     /** Runs the proof of work, rewards this node with one coin, and forges the block. */
@@ -119,7 +156,7 @@ public final class Api {
     }
 
     /** Adds a signed payment to the list that the next mined block will hold, if the ledger allows it. */
-    void newTransaction(HttpServerExchange exchange) throws IOException {
+    void newTransaction(HttpServerExchange exchange) {
         JsonObject body = HttpJson.readObject(exchange, TRANSACTION_EXAMPLE);
         SignedTransaction payment;
         long index;
@@ -179,7 +216,7 @@ public final class Api {
     }
 
     /** Registers peers: all the addresses in the list, or, if any is bad, none of them. */
-    void registerNodes(HttpServerExchange exchange) throws IOException {
+    void registerNodes(HttpServerExchange exchange) {
         JsonObject body = HttpJson.readObject(exchange, NODES_EXAMPLE);
         new Fields(body, NODES_EXAMPLE, "nodes");
         JsonElement nodes = body.get("nodes");

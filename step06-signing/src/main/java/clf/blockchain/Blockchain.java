@@ -47,7 +47,7 @@ public class Blockchain {
 
     private final List<Block> chain = new ArrayList<>();
     private final Set<URI> nodes = new LinkedHashSet<>();
-    private JsonArray currentTransactions = new JsonArray();
+    private final PendingTransactions currentTransactions = new PendingTransactions();
     /** The ledger of the chain, and the ledger after the pending payments too. */
     private Ledger ledger = new Ledger();
     private Ledger pendingLedger = new Ledger();
@@ -121,11 +121,11 @@ public class Blockchain {
     public synchronized Block newBlock(long proof, String previousHash, String minerAddress) {
         JsonArray transactions = new JsonArray();
         transactions.add(Ledger.rewardTransaction(minerAddress));
-        transactions.addAll(currentTransactions);
+        transactions.addAll(currentTransactions.toJson());
         Block block = Block.of(chain.size() + 1, now(), transactions, proof, new JsonPrimitive(previousHash));
         ledger.applyBlock(block);
         pendingLedger = ledger.copy();
-        currentTransactions = new JsonArray();
+        currentTransactions.clear();
         chain.add(block);
         return block;
     }
@@ -141,7 +141,7 @@ public class Blockchain {
 
     /** The transactions that the next block will hold, as a copy. */
     public synchronized JsonArray currentTransactions() {
-        return currentTransactions.deepCopy();
+        return currentTransactions.toJson();
     }
 
     /** Adds peers to the registry, all of them or, if that would pass {@link #MAX_NODES}, none. */
@@ -274,7 +274,7 @@ public class Blockchain {
                 }
             }
         }
-        for (JsonElement transaction : currentTransactions) {
+        for (JsonElement transaction : currentTransactions.toJson()) {
             if (!take(onlyInNewChain, CanonicalJson.write(transaction))) {
                 pending.add(transaction);
             }
@@ -283,7 +283,7 @@ public class Blockchain {
         chain.addAll(newChain);
         ledger = newLedger;
         pendingLedger = ledger.copy();
-        currentTransactions = new JsonArray();
+        currentTransactions.clear();
         for (JsonElement transaction : pending) {
             SignedTransaction payment = SignedTransaction.fromJson(transaction);
             String problem = pendingLedger.problemWith(payment);

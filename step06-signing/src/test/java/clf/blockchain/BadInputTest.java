@@ -148,6 +148,15 @@ class BadInputTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413() {
+        // A body of unknown length is sent in chunks, with no Content-Length to refuse it by up front.
+        String json = "{\"sender\": \"" + "a".repeat(HttpJson.MAX_BODY_BYTES) + "\"}";
+        refused(413, "larger than", HttpRequest.newBuilder(node.uri("/transactions/new"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    @Test
     void aBodyNotDeclaredAsJsonIsRefusedWith415() {
         JsonObject body = refused(415, "not as JSON", HttpRequest.newBuilder(node.uri("/transactions/new"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 5}")));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.net.http.HttpRequest;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,23 @@ class NodeTest {
         assertEquals(201, reply.status(), reply.body());
         assertEquals("Transaction will be added to Block 3", reply.json().get("message").getAsString());
         assertEquals(1, node.node.blockchain().currentTransactions().size());
+    }
+
+    @Test
+    @Tag("exercise-4.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    void aBodySentInChunksIsReadWhole() {
+        // Without a length up front (curl -H "Transfer-Encoding: chunked", or a streaming client), the body comes
+        // in chunks; the node waits for all of them without holding up its IO thread.
+        node.mine();
+        SignedTransaction payment = SignedTransaction.sign(node.miner, Wallet.create().address(), 1, 1);
+        TestNode.Reply reply = node.send(HttpRequest.newBuilder(node.uri("/transactions/new"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofString(CanonicalJson.write(payment.toJson())))));
+        assertEquals(201, reply.status(), reply.body());
     }
 
     @Test
