@@ -34,7 +34,7 @@ public final class Main {
             System.out.print(Options.USAGE);
             return;
         }
-        ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, options.difficulty());
+        ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, options.difficulty(), options.minerThreads());
         Node node = new Node(new Blockchain(work, Clock.systemUTC()), options.nodeId());
         try {
             node.start(options.host(), options.port(), options.ioThreads());

@@ -2,9 +2,10 @@ package clf.blockchain;
 
 /**
  * The node's command line: {@code --port}, {@code --host}, {@code --difficulty}, {@code --node-id} and
- * {@code --io-threads}.
+ * {@code --io-threads}, {@code --miner-threads}.
  */
-public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, boolean help) {
+public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, int minerThreads,
+                      boolean help) {
 
     /** Undertow's own default: one IO thread per core, and at least two. */
     public static final int DEFAULT_IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -19,6 +20,8 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
                                   (default: a new random UUID without dashes)
                   --io-threads N  threads that read requests and answer the quick ones
                                   (default: one per core, at least 2)
+                  --miner-threads N
+                                  threads that search for a proof (default: one per core)
               -h, --help          show this help
 
             Several nodes run side by side on one machine on different ports:
@@ -32,10 +35,11 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
         int difficulty = ProofOfWork.DEFAULT_DIFFICULTY;
         String nodeId = null;
         int ioThreads = DEFAULT_IO_THREADS;
+        int minerThreads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {
-                return new Options(host, port, difficulty, nodeId, ioThreads, true);
+                return new Options(host, port, difficulty, nodeId, ioThreads, minerThreads, true);
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException(option.startsWith("-") ? option + " needs a value"
@@ -48,11 +52,12 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
                 case "--difficulty" -> difficulty = number(option, value, 1, 64);
                 case "--node-id" -> nodeId = nodeId(value);
                 case "--io-threads" -> ioThreads = number(option, value, 1, 256);
+                case "--miner-threads" -> minerThreads = number(option, value, 1, 256);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         return new Options(host, port, difficulty, nodeId == null ? Node.newIdentifier() : nodeId, ioThreads,
-                false);
+                minerThreads, false);
     }
 
     private static int number(String option, String value, int min, int max) {

@@ -23,7 +23,8 @@ class OptionsTest {
     @Test
     void everyOptionIsRead() {
         Options options = Options.parse("-p", "5001", "--host", "127.0.0.1", "--difficulty", "5", "--node-id", "alice");
-        assertEquals(new Options("127.0.0.1", 5001, 5, "alice", Options.DEFAULT_IO_THREADS, false), options);
+        assertEquals(new Options("127.0.0.1", 5001, 5, "alice", Options.DEFAULT_IO_THREADS,
+                Runtime.getRuntime().availableProcessors(), false), options);
         assertEquals(5002, Options.parse("--port", "5002").port());
         assertTrue(Options.parse("--help").help());
         assertTrue(Options.parse("-h").help());

@@ -34,7 +34,7 @@ public final class Main {
             System.out.print(Options.USAGE);
             return;
         }
-        ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, options.difficulty());
+        ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, options.difficulty(), options.minerThreads());
         Blockchain blockchain = new Blockchain(work, Clock.systemUTC());
         blockchain.registerNodes(options.peers());
         Node node = new Node(blockchain, options.nodeId());

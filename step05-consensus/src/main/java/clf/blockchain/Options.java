@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * The node's command line: {@code --port}, {@code --host}, {@code --difficulty}, {@code --node-id},
- * {@code --io-threads} and {@code --peers}.
+ * {@code --io-threads}, {@code --miner-threads} and {@code --peers}.
  */
-public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, List<URI> peers,
-                      boolean help) {
+public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, int minerThreads,
+                      List<URI> peers, boolean help) {
 
     /** Undertow's own default: one IO thread per core, and at least two. */
     public static final int DEFAULT_IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -24,6 +24,8 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
                                   (default: a new random UUID without dashes)
                   --io-threads N  threads that read requests and answer the quick ones
                                   (default: one per core, at least 2)
+                  --miner-threads N
+                                  threads that search for a proof (default: one per core)
                   --peers A,B     peers to register at start, such as http://node2:5000,node3:5000
               -h, --help          show this help
 
@@ -38,11 +40,12 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
         int difficulty = ProofOfWork.DEFAULT_DIFFICULTY;
         String nodeId = null;
         int ioThreads = DEFAULT_IO_THREADS;
+        int minerThreads = Runtime.getRuntime().availableProcessors();
         List<URI> peers = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {
-                return new Options(host, port, difficulty, nodeId, ioThreads, peers, true);
+                return new Options(host, port, difficulty, nodeId, ioThreads, minerThreads, peers, true);
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException(option.startsWith("-") ? option + " needs a value"
@@ -55,12 +58,13 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
                 case "--difficulty" -> difficulty = number(option, value, 1, 64);
                 case "--node-id" -> nodeId = nodeId(value);
                 case "--io-threads" -> ioThreads = number(option, value, 1, 256);
+                case "--miner-threads" -> minerThreads = number(option, value, 1, 256);
                 case "--peers" -> peers.addAll(peers(value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         return new Options(host, port, difficulty, nodeId == null ? Node.newIdentifier() : nodeId, ioThreads,
-                List.copyOf(peers), false);
+                minerThreads, List.copyOf(peers), false);
     }
 
     private static int number(String option, String value, int min, int max) {

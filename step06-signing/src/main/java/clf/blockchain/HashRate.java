@@ -1,10 +1,14 @@
 package clf.blockchain;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
- * Measures how fast one core mines: it runs the real proof of work at a difficulty high enough that each search
- * takes about a second, for a few seconds, and prints the guesses per second.
+ * Measures how fast the node mines: it runs the real proof of work at a difficulty high enough that each search
+ * takes about a second, first on one thread, then on every core, and prints the guesses per second of each and
+ * their ratio.
  *
- * <pre>java -cp step03-proof-of-work/target/step03-proof-of-work.jar clf.blockchain.HashRate [seconds]</pre>
+ * <pre>java -cp step06-signing/target/step06-signing.jar clf.blockchain.HashRate [seconds]</pre>
  */
 public final class HashRate {
 
@@ -19,7 +23,15 @@ public final class HashRate {
             System.err.println("usage: HashRate [seconds], for example HashRate 10");
             System.exit(2);
         }
-        ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, 6);
+        // The miner's progress lines would interleave with the figures; the figures say it all.
+        Logger.getLogger("clf.blockchain.node").setLevel(Level.WARNING);
+        int cores = Runtime.getRuntime().availableProcessors();
+        double one = rate(new ProofOfWork(ProofOfWork.Rule.TEXT, 6, 1), seconds, "one thread");
+        double all = rate(new ProofOfWork(ProofOfWork.Rule.TEXT, 6, cores), seconds, cores + " threads");
+        System.out.printf("%d threads mine %.2f times as fast as one%n", cores, all / one);
+    }
+
+    private static double rate(ProofOfWork work, double seconds, String name) {
         // The first searches let the JIT compile the loop; they are not counted.
         for (long lastProof = 1; lastProof <= 3; lastProof++) {
             work.proofOfWork(lastProof, "");
@@ -33,7 +45,9 @@ public final class HashRate {
             nanos += result.nanos();
             searches++;
         }
-        System.out.printf("one core: %.2f Mhash/s (%d searches at difficulty 6, %,d hashes in %.1f s)%n",
-                attempts * 1e3 / nanos, searches, attempts, nanos / 1e9);
+        double rate = attempts * 1e3 / nanos;
+        System.out.printf("%s: %.2f Mhash/s (%d searches at difficulty 6, %,d hashes in %.1f s)%n",
+                name, rate, searches, attempts, nanos / 1e9);
+        return rate;
     }
 }

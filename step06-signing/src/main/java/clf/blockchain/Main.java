@@ -39,7 +39,7 @@ public final class Main {
             System.out.print(Options.USAGE);
             return;
         }
-        ProofOfWork work = new ProofOfWork(options.proofRule(), options.difficulty());
+        ProofOfWork work = new ProofOfWork(options.proofRule(), options.difficulty(), options.minerThreads());
         Blockchain blockchain = new Blockchain(work, Clock.systemUTC());
         blockchain.registerNodes(options.peers());
         Node node = new Node(blockchain, options.nodeId(), options.minerAddress());

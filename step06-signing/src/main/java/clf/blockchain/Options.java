@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * The node's command line: {@code --port}, {@code --host}, {@code --difficulty}, {@code --node-id},
- * {@code --io-threads}, {@code --peers}, {@code --miner-address} and {@code --proof-rule}.
+ * {@code --io-threads}, {@code --miner-threads}, {@code --peers}, {@code --miner-address} and {@code --proof-rule}.
  */
-public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, List<URI> peers,
-                      String minerAddress, ProofOfWork.Rule proofRule, boolean help) {
+public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, int minerThreads,
+                      List<URI> peers, String minerAddress, ProofOfWork.Rule proofRule, boolean help) {
 
     /** Undertow's own default: one IO thread per core, and at least two. */
     public static final int DEFAULT_IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -26,6 +26,8 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
                                   (default: a new random UUID without dashes)
                   --io-threads N  threads that read requests and answer the quick ones
                                   (default: one per core, at least 2)
+                  --miner-threads N
+                                  threads that search for a proof (default: one per core)
                   --peers A,B     peers to register at start, such as http://node2:5000,node3:5000
                   --miner-address ADDRESS
                                   the address that mining rewards go to; without it (or with "") the node
@@ -49,13 +51,15 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
         int difficulty = ProofOfWork.DEFAULT_DIFFICULTY;
         String nodeId = null;
         int ioThreads = DEFAULT_IO_THREADS;
+        int minerThreads = Runtime.getRuntime().availableProcessors();
         List<URI> peers = new ArrayList<>();
         String minerAddress = null;
         ProofOfWork.Rule proofRule = ProofOfWork.Rule.LINKED;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {
-                return new Options(host, port, difficulty, nodeId, ioThreads, peers, minerAddress, proofRule, true);
+                return new Options(host, port, difficulty, nodeId, ioThreads, minerThreads, peers, minerAddress, proofRule,
+                        true);
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException(option.startsWith("-") ? option + " needs a value"
@@ -68,6 +72,7 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
                 case "--difficulty" -> difficulty = number(option, value, 1, 64);
                 case "--node-id" -> nodeId = nodeId(value);
                 case "--io-threads" -> ioThreads = number(option, value, 1, 256);
+                case "--miner-threads" -> minerThreads = number(option, value, 1, 256);
                 case "--peers" -> peers.addAll(peers(value));
                 case "--miner-address" -> minerAddress = minerAddress(value);
                 case "--miner-key" -> minerAddress = minerKey(value);
@@ -76,7 +81,7 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
             }
         }
         return new Options(host, port, difficulty, nodeId == null ? Node.newIdentifier() : nodeId, ioThreads,
-                List.copyOf(peers), minerAddress, proofRule, false);
+                minerThreads, List.copyOf(peers), minerAddress, proofRule, false);
     }
 
     private static int number(String option, String value, int min, int max) {
