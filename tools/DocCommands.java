@@ -1,0 +1,341 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs every command that README.md and docs/ show, as a reader would type them, so that none of them rots.
+ * Written in Java, like tools/Exercises.java, so that it needs nothing the workshop does not already need.
+ *
+ * <pre>
+ * java tools/DocCommands.java list              every command, with the page and line it is on
+ * java tools/DocCommands.java run [PAGE...]      run them, page by page (CI runs this on every page)
+ * </pre>
+ *
+ * <p>The commands are the lines of the {@code ```sh} blocks. Each page runs in a copy of the repository, top to
+ * bottom, in one shell, so that a variable set on one line (BOB=...) is there on the next. The runner does what a
+ * reader does between the lines, and nothing else:
+ * <ul>
+ * <li>a node started in the foreground (a node jar of step 04 to 06, or the text's Python node) is started in the
+ *     background, as in a second terminal, and waited for until it answers {@code GET /chain}; a node started on a
+ *     port where one of ours runs stops that one first, as Ctrl-C would; every node stops at the end of the page;</li>
+ * <li>before a {@code curl} to localhost, the node there is waited for;</li>
+ * <li>before a {@code docker} line, the local nodes stop, since the containers publish the same ports;</li>
+ * <li>a line whose comment starts with "red" must fail (an exercise's tests before the learner's work), and
+ *     {@code diff} may exit 1 (it found differences, which is what it is shown for);</li>
+ * <li>{@code sudo apt-get install} installs what is missing with apt-get when run as root;</li>
+ * <li>{@code mvn verify} is not run again: it is the README's test command, which .ci/run runs first;</li>
+ * <li>without a container registry, the image {@code clf-jre:17} (tools/jre-image.sh) stands in for
+ *     {@code eclipse-temurin:17-jre}, the Dockerfiles' default base, for as long as the run lasts.</li>
+ * </ul>
+ * A {@code curl} fails the check on a 5xx answer or no answer. Commands in {@code `backticks`} in the text that look
+ * like ones a reader would run must also be in some block, so that they are run too.
+ */
+public final class DocCommands {
+
+    /** One command as a page shows it: its text (perhaps several lines), its comment, and where it is. */
+    record Command(String page, int line, String text, String comment) {
+        String where() {
+            return page + ":" + line;
+        }
+    }
+
+    private static final Pattern NODE = Pattern.compile(
+            "^(java -jar step0[4-6]-[a-z-]+/target/step0[4-6]-[a-z-]+\\.jar(?! +wallet)(?!.*--help)|/usr/bin/python3 tools/text-node\\.py)\\b.*");
+    private static final Pattern PORT_OPTION = Pattern.compile("(?:--port|-p) (\\d+)");
+    private static final Pattern TEXT_NODE_PORT = Pattern.compile("text-node\\.py (\\d+)");
+    private static final Pattern LOCAL_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1):(\\d+)");
+    private static final Pattern INLINE = Pattern.compile(
+            "`((?:java -jar step|java -cp step|java tools/|mvn -pl |bash tools/|curl [^`]*http|docker run |wrk |gcc )[^`]*)`");
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length == 0 || !List.of("list", "run").contains(args[0])) {
+            System.err.println("usage: java tools/DocCommands.java list | run [PAGE...]   (from the repository root)");
+            System.exit(2);
+        }
+        List<Path> pages = args.length > 1
+                ? Stream.of(args).skip(1).map(Path::of).toList()
+                : pages();
+        if (args[0].equals("list")) {
+            for (Path page : pages) {
+                for (Command command : commands(page)) {
+                    System.out.println(command.where() + "  " + command.text().replace("\n", "\n    "));
+                }
+            }
+            inlineCommandsNotInBlocks().forEach(missing -> System.out.println("in no block: " + missing));
+            return;
+        }
+        List<String> notInBlocks = inlineCommandsNotInBlocks();
+        if (!notInBlocks.isEmpty()) {
+            System.err.println("These commands are shown in the text but in no ```sh block, so nothing runs them;"
+                    + " add each to a block:\n  " + String.join("\n  ", notInBlocks));
+            System.exit(1);
+        }
+        int failed = 0;
+        int run = 0;
+        for (Path page : pages) {
+            List<Command> commands = commands(page);
+            if (commands.isEmpty()) {
+                continue;
+            }
+            System.out.println("== " + page + ": " + commands.size() + " commands");
+            failed += runPage(page, commands);
+            run += commands.size();
+        }
+        System.out.println("doc commands: " + run + " run from " + pages.size() + " pages, " + failed + " failed");
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** README.md first, then the step pages in order, then the rest of docs/. */
+    static List<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>();
+        pages.add(Path.of("README.md"));
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages;
+    }
+
+    /** The commands of a page's {@code ```sh} blocks; a command ends at a line end outside quotes. */
+    static List<Command> commands(Path page) throws IOException {
+        List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
+        List<Command> commands = new ArrayList<>();
+        boolean inBlock = false;
+        StringBuilder text = new StringBuilder();
+        StringBuilder comment = new StringBuilder();
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!inBlock) {
+                inBlock = line.equals("```sh");
+                continue;
+            }
+            if (line.startsWith("```")) {
+                inBlock = false;
+                continue;
+            }
+            if (text.length() == 0 && quote == 0) {
+                if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                start = i + 1;
+            }
+            // Scans the line for quotes, to find where the command's own text ends and its comment starts.
+            int end = line.length();
+            for (int c = 0; c < line.length(); c++) {
+                char ch = line.charAt(c);
+                if (quote != 0) {
+                    if (ch == quote) {
+                        quote = 0;
+                    } else if (ch == '\\' && quote == '"') {
+                        c++;
+                    }
+                } else if (ch == '\'' || ch == '"') {
+                    quote = ch;
+                } else if (ch == '#' && (c == 0 || Character.isWhitespace(line.charAt(c - 1)))) {
+                    end = c;
+                    comment.append(line.substring(c + 1).strip());
+                    break;
+                }
+            }
+            text.append(text.length() == 0 ? "" : "\n").append(line, 0, end);
+            if (quote == 0 && !line.substring(0, end).stripTrailing().endsWith("\\")) {
+                commands.add(new Command(page.toString(), start, text.toString().strip(), comment.toString()));
+                text.setLength(0);
+                comment.setLength(0);
+            }
+        }
+        return commands;
+    }
+
+    /** Commands written inline in a page's text that no block of any page holds. */
+    static List<String> inlineCommandsNotInBlocks() throws IOException {
+        Set<String> inBlocks = new LinkedHashSet<>();
+        for (Path page : pages()) {
+            for (Command command : commands(page)) {
+                inBlocks.add(command.text().replaceAll("\\s+&$", ""));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Path page : pages()) {
+            List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
+            boolean inBlock = false;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("```")) {
+                    inBlock = !inBlock;
+                    continue;
+                }
+                Matcher inline = INLINE.matcher(lines.get(i));
+                while (!inBlock && inline.find()) {
+                    String command = inline.group(1).strip();
+                    // A quote left open is the text's own typo, quoted to be corrected, not a command to run.
+                    boolean quotesTheText = command.chars().filter(c -> c == '"').count() % 2 == 1;
+                    if (!quotesTheText && !inBlocks.contains(command)) {
+                        missing.add(page + ":" + (i + 1) + "  " + command);
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Writes the page's commands as one bash script, runs it in a copy of the repository, and counts failures. */
+    static int runPage(Path page, List<Command> commands) throws IOException, InterruptedException {
+        Path copy = Files.createTempDirectory("doc-commands-");
+        run("cp", "-a", ".", copy.toString());
+        StringBuilder script = new StringBuilder(PRELUDE);
+        for (Command command : commands) {
+            script.append(bash(command));
+        }
+        script.append("doc_end\n");
+        Path file = copy.resolve(".doc-commands.sh");
+        Files.writeString(file, script.toString());
+        Process process = new ProcessBuilder("bash", file.toString()).directory(copy.toFile()).inheritIO().start();
+        int failed = process.waitFor();
+        run("rm", "-rf", copy.toString());
+        return failed;
+    }
+
+    /** One command, and what the reader does around it. */
+    static String bash(Command command) {
+        String text = command.text();
+        String quoted = "'" + text.replace("'", "'\\''") + "'";
+        String where = "'" + command.where() + "'";
+        StringBuilder out = new StringBuilder("doc_show " + where + " " + quoted + "\n");
+        if (text.equals("mvn verify")) {
+            return out.append("echo '   (not run again: it is the README test command, which .ci/run runs first)'\n")
+                    .toString();
+        }
+        if (NODE.matcher(text).matches()) {
+            Matcher port = text.contains("text-node.py") ? TEXT_NODE_PORT.matcher(text) : PORT_OPTION.matcher(text);
+            String node = text.replaceAll("\\s*&$", "");
+            return out.append("doc_node ").append(where).append(' ').append(port.find() ? port.group(1) : "5000")
+                    .append(" '").append(node.replace("'", "'\\''")).append("'\n").toString();
+        }
+        if (text.startsWith("sudo apt-get install ")) {
+            return out.append("doc_apt ").append(where).append(' ')
+                    .append(text.substring("sudo apt-get install ".length())).append('\n').toString();
+        }
+        if (text.contains("docker") || text.contains("compose-demo")) {
+            out.append("doc_docker ").append(where).append(" || continue_page=no\n");
+            out.append("if [ \"${continue_page:-yes}\" = yes ]; then\n");
+        } else {
+            out.append("if true; then\n");
+        }
+        Matcher local = LOCAL_PORT.matcher(text);
+        Set<String> ports = new LinkedHashSet<>();
+        while (text.startsWith("curl") && local.find()) {
+            ports.add(local.group(1));
+        }
+        for (String port : ports) {
+            out.append("  doc_wait ").append(port).append('\n');
+        }
+        String expect = command.comment().startsWith("red") ? "fail" : text.startsWith("diff ") ? "diff" : "pass";
+        out.append("  doc_run ").append(where).append(' ').append(expect).append(' ').append(quoted).append('\n');
+        return out.append("fi\n").toString();
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        int status = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (status != 0) {
+            throw new IOException(String.join(" ", command) + " exited " + status);
+        }
+    }
+
+    /** The shell functions the page's script calls. */
+    private static final String PRELUDE = """
+            #!/usr/bin/env bash
+            # Written by tools/DocCommands.java: a page's commands, as a reader runs them.
+            DOC_FAILED=0
+            declare -A DOC_NODE_PID
+            DOC_STAND_IN=
+            doc_show() { printf '\\n$ %s    [%s]\\n' "$2" "$1"; }
+            doc_failed() { echo "FAILED [$1]: $2" >&2; DOC_FAILED=$((DOC_FAILED + 1)); }
+            # A curl that gets no answer or a 5xx fails; its answer and status are shown.
+            curl() {
+              local out status
+              out=$(command curl -sS -w '\\n%{http_code}' "$@") || return $?
+              status=${out##*$'\\n'}
+              printf '%s\\n[HTTP %s]\\n' "${out%$'\\n'*}" "$status"
+              [ "$status" -lt 500 ]
+            }
+            doc_wait() {
+              for _ in $(seq 120); do
+                command curl -s -o /dev/null -m 2 "http://127.0.0.1:$1/chain" && return 0
+                sleep 0.5
+              done
+              echo "nothing answers on port $1"
+            }
+            doc_stop() {
+              local pid=${DOC_NODE_PID[$1]:-}
+              [ -z "$pid" ] && return 0
+              kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+              unset "DOC_NODE_PID[$1]"
+            }
+            doc_stop_all() { for port in "${!DOC_NODE_PID[@]}"; do doc_stop "$port"; done; }
+            doc_node() {
+              doc_stop "$2"
+              bash -c "exec $3" > "node-$2.log" 2>&1 &
+              DOC_NODE_PID[$2]=$!
+              doc_wait "$2" > /dev/null
+              if command curl -s -o /dev/null -m 2 "http://127.0.0.1:$2/chain"; then
+                echo "   (started in the background, as in a second terminal: $(head -1 "node-$2.log"))"
+              else
+                doc_failed "$1" "the node did not answer on port $2 within 60 s"; tail -20 "node-$2.log"
+              fi
+            }
+            doc_run() {
+              local where=$1 expect=$2 out status
+              out=$(mktemp)
+              eval "$3" > "$out" 2>&1
+              status=$?
+              local n; n=$(wc -l < "$out")
+              if [ "$n" -le 40 ]; then cat "$out"; else head -15 "$out"; echo "   ... ($((n - 30)) lines) ..."; tail -15 "$out"; fi
+              rm -f "$out"
+              case $expect in
+                pass) [ $status -eq 0 ] || doc_failed "$where" "exited $status" ;;
+                diff) [ $status -le 1 ] || doc_failed "$where" "exited $status" ;;
+                fail) if [ $status -ne 0 ]; then echo "   (failed, as the page says it does here)"
+                      else doc_failed "$where" "passed, but the page says it fails (red) here"; fi ;;
+              esac
+              return 0
+            }
+            doc_apt() {
+              local where=$1; shift
+              local missing=()
+              for package in "$@"; do dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package"); done
+              if [ ${#missing[@]} -eq 0 ]; then echo "   (installed already)"; return 0; fi
+              if [ "$(id -u)" = 0 ]; then
+                apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null \\
+                  || doc_failed "$where" "apt-get could not install ${missing[*]}"
+              else
+                doc_failed "$where" "install ${missing[*]} first (as root)"
+              fi
+            }
+            doc_docker() {
+              doc_stop_all
+              if ! docker info > /dev/null 2>&1; then
+                if [ "${CI:-}" = true ]; then doc_failed "$1" "Docker is not running"; else echo "   (skipped: Docker is not running here)"; fi
+                return 1
+              fi
+              if [ -z "$DOC_STAND_IN" ] && ! docker image inspect eclipse-temurin:17-jre > /dev/null 2>&1 \\
+                  && docker image inspect clf-jre:17 > /dev/null 2>&1; then
+                docker tag clf-jre:17 eclipse-temurin:17-jre && DOC_STAND_IN=yes
+                echo "   (no registry here: clf-jre:17 stands in for eclipse-temurin:17-jre)"
+              fi
+            }
+            doc_end() {
+              doc_stop_all
+              [ -n "$DOC_STAND_IN" ] && docker rmi eclipse-temurin:17-jre > /dev/null 2>&1
+              exit $DOC_FAILED
+            }
+            """;
+}
