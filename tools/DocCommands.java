@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  *     port where one of ours runs stops that one first, as Ctrl-C would; every node stops at the end of the page;</li>
  * <li>before a {@code curl} to localhost, the node there is waited for;</li>
  * <li>before a {@code docker} line, the local nodes stop, since the containers publish the same ports;</li>
- * <li>a line whose comment starts with "red" must fail (an exercise's tests before the learner's work), and
- *     {@code diff} may exit 1 (it found differences, which is what it is shown for);</li>
+ * <li>a line whose comment starts with "red" or "fails" must fail (an exercise's tests before the learner's
+ *     work, a demonstration of what goes wrong), and {@code diff} may exit 1 (it found differences, which is what
+ *     it is shown for);</li>
  * <li>{@code sudo apt-get install} installs what is missing with apt-get when run as root;</li>
  * <li>{@code mvn verify} is not run again: it is the README's test command, which .ci/run runs first;</li>
  * <li>without a container registry, the image {@code clf-jre:17} (tools/jre-image.sh) stands in for
@@ -238,7 +239,8 @@ public final class DocCommands {
         for (String port : ports) {
             out.append("  doc_wait ").append(port).append('\n');
         }
-        String expect = command.comment().startsWith("red") ? "fail" : text.startsWith("diff ") ? "diff" : "pass";
+        boolean fails = command.comment().startsWith("red") || command.comment().startsWith("fails");
+        String expect = fails ? "fail" : text.startsWith("diff ") ? "diff" : "pass";
         out.append("  doc_run ").append(where).append(' ').append(expect).append(' ').append(quoted).append('\n');
         return out.append("fi\n").toString();
     }

@@ -9,9 +9,12 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,17 +161,37 @@ public final class Api {
         HttpJson.send(exchange, 201, response);
     }
 
-    /** The whole chain and its length, as the text's {@code /chain}. */
-    void chain(HttpServerExchange exchange) {
+    /**
+     * The whole chain and its length, as the text's {@code /chain}, written to the connection block by block: a
+     * chain of 100,000 blocks is some 35 MB of JSON, which is never built as one string.
+     */
+    void chain(HttpServerExchange exchange) throws IOException {
         List<Block> chain = blockchain.chain();
-        // Each block keeps its canonical JSON, so joining those texts gives the very bytes CanonicalJson would
-        // write for {"chain": [...], "length": N}, without writing every block again on every request.
-        StringBuilder body = new StringBuilder("{\"chain\": [");
-        for (int i = 0; i < chain.size(); i++) {
-            body.append(i == 0 ? "" : ", ").append(chain.get(i).canonicalJson());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        // Undertow sends a short answer with its length, and a long one in chunks as it is written.
+        try (OutputStream out = exchange.getOutputStream()) {
+            writeChain(chain, out);
         }
-        body.append("], \"length\": ").append(chain.size()).append('}');
-        HttpJson.sendCanonical(exchange, 200, body.toString());
+    }
+
+    /**
+     * Writes {"chain": [...], "length": N}. Each block keeps its canonical JSON, so joining those texts gives the
+     * very bytes CanonicalJson would write for the whole, without writing every block again on every request.
+     */
+    static void writeChain(List<Block> chain, OutputStream out) throws IOException {
+        out.write(ascii("{\"chain\": ["));
+        for (int i = 0; i < chain.size(); i++) {
+            if (i > 0) {
+                out.write(ascii(", "));
+            }
+            out.write(ascii(chain.get(i).canonicalJson()));
+        }
+        out.write(ascii("], \"length\": " + chain.size() + "}"));
+    }
+
+    /** Canonical JSON escapes everything outside printable ASCII, so its bytes are its characters. */
+    private static byte[] ascii(String json) {
+        return json.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Registers peers: all the addresses in the list, or, if any is bad, none of them. */

@@ -1,0 +1,40 @@
+package clf.blockchain;
+
+import com.google.gson.JsonObject;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** The hash of a block as Python makes it: canonical JSON of a block with ten signed payments, then SHA-256. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class BlockHashBenchmark {
+
+    private JsonObject block;
+
+    @Setup
+    public void setUp() {
+        Blockchain blockchain = Chains.validator();
+        Wallet miner = Wallet.create();
+        for (int reward = 0; reward < 10; reward++) {
+            Block last = blockchain.lastBlock();
+            blockchain.newBlock(blockchain.proofOfWork(last).proof(), Blockchain.hash(last), miner.address());
+        }
+        for (int nonce = 1; nonce <= 10; nonce++) {
+            blockchain.newTransaction(SignedTransaction.sign(miner, Wallet.create().address(), 1, nonce));
+        }
+        block = blockchain.newBlock(1, Blockchain.hash(blockchain.lastBlock()), miner.address()).toJson();
+    }
+
+    /** From the tree, every time: a block caches its canonical JSON, which would measure nothing. */
+    @Benchmark
+    public String canonicalJsonAndHash() {
+        return Blockchain.sha256Hex(CanonicalJson.write(block));
+    }
+}

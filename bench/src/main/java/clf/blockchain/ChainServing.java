@@ -1,0 +1,82 @@
+package clf.blockchain;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * How much heap a node needs to serve {@code GET /chain} for 100,000 blocks: the live heap with the chain at rest,
+ * and the peak while a client fetches the chain five times. The answer is streamed, so the peak stays close to the
+ * chain itself; building it as one string, as the node once did, needs the whole answer twice more (the string and
+ * its bytes), at once.
+ *
+ * <pre>java -Xmx180m -cp bench/target/benchmarks.jar clf.blockchain.ChainServing [blocks]
+ * java -Xmx180m -cp bench/target/benchmarks.jar clf.blockchain.ChainServing [blocks] one-string</pre>
+ *
+ * With {@code one-string}, it builds the answer as one string and its bytes instead, as the node once did, to show
+ * the heap that needs.
+ */
+public final class ChainServing {
+
+    private ChainServing() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int blocks = args.length > 0 ? Integer.parseInt(args[0]) : ChainJsonBenchmark.BLOCKS;
+        boolean oneString = args.length > 1 && args[1].equals("one-string");
+        Blockchain served = Chains.blockchain(blocks, false);
+        Node node = new Node(served, "serving", null).start("127.0.0.1", 0);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/chain")).build();
+        try {
+            System.gc();
+            long atRest = usedHeap();
+            peaks().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long bytes = 0;
+            long started = System.nanoTime();
+            for (int round = 0; round < 5; round++) {
+                if (oneString) {
+                    bytes = asOneString(served.chain()).length;
+                    continue;
+                }
+                try (InputStream body = client.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
+                    bytes = body.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+            double millis = (System.nanoTime() - started) / 5e6;
+            long peak = peaks().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.out.printf("a chain of %,d blocks: %,.0f MB of JSON, %s 5 times, %.0f ms each%n",
+                    blocks, bytes / 1e6, oneString ? "built as one string" : "streamed to a client", millis);
+            System.out.printf("heap: %,.0f MB live with the chain at rest; at most %,.0f MB used while serving"
+                    + " (max heap %,.0f MB)%n", atRest / 1e6, peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        } finally {
+            node.stop();
+        }
+    }
+
+    private static byte[] asOneString(List<Block> chain) {
+        StringBuilder body = new StringBuilder("{\"chain\": [");
+        for (int i = 0; i < chain.size(); i++) {
+            body.append(i == 0 ? "" : ", ").append(chain.get(i).canonicalJson());
+        }
+        return body.append("], \"length\": ").append(chain.size()).append('}').toString()
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<MemoryPoolMXBean> peaks() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,41 @@
+package clf.blockchain;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Chains for the benchmarks, made quickly at difficulty 2 (checking a proof costs one hash at any difficulty). */
+final class Chains {
+
+    static final ProofOfWork WORK = new ProofOfWork(ProofOfWork.Rule.LINKED, 2);
+
+    private Chains() {
+    }
+
+    /**
+     * A chain of {@code blocks} blocks; each after the first holds the miner's reward and, if {@code signed}, one
+     * signed payment from the miner.
+     */
+    static List<Block> make(int blocks, boolean signed) {
+        return blockchain(blocks, signed).chain();
+    }
+
+    /** The same chain, in a node's {@link Blockchain}. */
+    static Blockchain blockchain(int blocks, boolean signed) {
+        Blockchain blockchain = new Blockchain(WORK, Clock.systemUTC());
+        Wallet miner = Wallet.create();
+        String bob = Wallet.create().address();
+        for (int i = 1; i < blocks; i++) {
+            if (signed && i > 1) {
+                blockchain.newTransaction(SignedTransaction.sign(miner, bob, 1, i - 1));
+            }
+            Block last = blockchain.lastBlock();
+            blockchain.newBlock(blockchain.proofOfWork(last).proof(), Blockchain.hash(last), miner.address());
+        }
+        return blockchain;
+    }
+
+    /** A node's chain, to validate candidates against. */
+    static Blockchain validator() {
+        return new Blockchain(WORK, Clock.systemUTC());
+    }
+}
