@@ -164,29 +164,55 @@ public final class Api {
     /**
      * The whole chain and its length, as the text's {@code /chain}, written to the connection block by block: a
      * chain of 100,000 blocks is some 35 MB of JSON, which is never built as one string.
+     *
+     * <p>{@code /chain?from=N} sends only the blocks from index N on, with {@code "from": N}: a peer that shares our
+     * history up to block N needs nothing before it. The text's node does not know the parameter and sends it all.
      */
     void chain(HttpServerExchange exchange) throws IOException {
         List<Block> chain = blockchain.chain();
+        int from = from(exchange, chain.size());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         // Undertow sends a short answer with its length, and a long one in chunks as it is written.
         try (OutputStream out = exchange.getOutputStream()) {
-            writeChain(chain, out);
+            writeChain(chain, from, out);
         }
     }
 
-    /**
-     * Writes {"chain": [...], "length": N}. Each block keeps its canonical JSON, so joining those texts gives the
-     * very bytes CanonicalJson would write for the whole, without writing every block again on every request.
-     */
+    /** The {@code from} parameter: a block index from 1 to one past the last block; 1 when it is not given. */
+    private static int from(HttpServerExchange exchange, int length) {
+        String from = exchange.getQueryParameters().containsKey("from")
+                ? exchange.getQueryParameters().get("from").getFirst() : "1";
+        try {
+            int index = Integer.parseInt(from);
+            if (index >= 1 && index <= length + 1) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new ApiError(400, "from=" + from + " is not a block index of this chain", "give a whole number from 1 to "
+                + (length + 1) + " (the index after the last block), as in /chain?from=2");
+    }
+
+    /** Writes the whole chain: {"chain": [...], "length": N}, the text's answer. */
     static void writeChain(List<Block> chain, OutputStream out) throws IOException {
+        writeChain(chain, 1, out);
+    }
+
+    /**
+     * Writes the blocks from index {@code from} on, as {"chain": [...], "from": F, "length": N}, and without
+     * {@code from} when it is 1. Each block keeps its canonical JSON, so joining those texts gives the very bytes
+     * CanonicalJson would write for the whole, without writing every block again on every request.
+     */
+    static void writeChain(List<Block> chain, int from, OutputStream out) throws IOException {
         out.write(ascii("{\"chain\": ["));
-        for (int i = 0; i < chain.size(); i++) {
-            if (i > 0) {
+        for (int i = from - 1; i < chain.size(); i++) {
+            if (i > from - 1) {
                 out.write(ascii(", "));
             }
             out.write(ascii(chain.get(i).canonicalJson()));
         }
-        out.write(ascii("], \"length\": " + chain.size() + "}"));
+        out.write(ascii("], " + (from == 1 ? "" : "\"from\": " + from + ", ") + "\"length\": " + chain.size() + "}"));
     }
 
     /** Canonical JSON escapes everything outside printable ASCII, so its bytes are its characters. */

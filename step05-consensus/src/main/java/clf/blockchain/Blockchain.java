@@ -158,7 +158,15 @@ public class Blockchain {
      * check the structure, so that a chain with missing blocks or a strange genesis is not adopted either.
      */
     public String problemWith(List<Block> candidate) {
-        // exercise 5.1: Check the genesis block, then every block's index, its link to the hash of the block before, its proof and its transactions; say what is wrong, or return null.
+        return problemWith(candidate, 1);
+    }
+
+    /**
+     * What is wrong with a chain whose first {@code verified} blocks are ours, already checked, or null if nothing
+     * is: the blocks after them are checked, the first of them against our last.
+     */
+    String problemWith(List<Block> candidate, int verified) {
+        // exercise 5.1: Check the genesis block, then every block's index, its link to the hash of the block before, its proof and its transactions, from position verified on; say what is wrong, or return null.
         // exercise 5.1 begin
         if (candidate.isEmpty()) {
             return "it has no blocks";
@@ -168,7 +176,7 @@ public class Blockchain {
                 || !genesis.transactions().isEmpty()) {
             return "its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)";
         }
-        for (int i = 1; i < candidate.size(); i++) {
+        for (int i = Math.max(1, verified); i < candidate.size(); i++) {
             Block last = candidate.get(i - 1);
             Block block = candidate.get(i);
             if (block.index() != i + 1) {
@@ -201,22 +209,24 @@ public class Blockchain {
     public Resolution resolveConflicts(PeerClient peers) {
         // exercise 5.2: Download every peer's chain at once, adopt the longest valid one that is longer than ours, and report the peers you could not use and why.
         // exercise 5.2 begin
-        Map<URI, CompletableFuture<List<Block>>> downloads = new LinkedHashMap<>();
+        List<Block> ours = chain();
+        Map<URI, CompletableFuture<Candidate>> downloads = new LinkedHashMap<>();
         for (URI node : nodes()) {
-            downloads.put(node, peers.chain(node));
+            downloads.put(node, candidate(peers, node, ours));
         }
         List<Block> newChain = null;
-        int maxLength = chain().size();
+        int maxLength = ours.size();
         Map<URI, String> unusable = new LinkedHashMap<>();
-        for (Map.Entry<URI, CompletableFuture<List<Block>>> download : downloads.entrySet()) {
+        for (Map.Entry<URI, CompletableFuture<Candidate>> download : downloads.entrySet()) {
             try {
-                List<Block> candidate = download.getValue().join();
-                String problem = candidate.size() > maxLength ? problemWith(candidate) : null;
+                Candidate candidate = download.getValue().join();
+                List<Block> blocks = candidate.blocks();
+                String problem = blocks.size() > maxLength ? problemWith(blocks, candidate.verified()) : null;
                 if (problem != null) {
                     unusable.put(download.getKey(), "its chain is longer but invalid: " + problem);
-                } else if (candidate.size() > maxLength) {
-                    maxLength = candidate.size();
-                    newChain = candidate;
+                } else if (blocks.size() > maxLength) {
+                    maxLength = blocks.size();
+                    newChain = blocks;
                 }
             } catch (CompletionException e) {
                 unusable.put(download.getKey(), e.getCause().getMessage());
@@ -225,6 +235,35 @@ public class Blockchain {
         boolean replaced = newChain != null && replaceChain(newChain);
         return new Resolution(replaced, unusable);
         // exercise 5.2 end
+    }
+
+    /** A peer's chain, of which the first {@code verified} blocks are ours and need no checking. */
+    record Candidate(List<Block> blocks, int verified) {
+    }
+
+    /**
+     * Starts fetching a peer's chain, but only what we do not have when we can: {@code GET /chain?from=N}, with N
+     * the index of our last block. If the peer's block N is ours (the same hash), its chain is ours and then the
+     * blocks that follow, and only those need checking. If it is not, the peer's chain forked earlier, and if it is
+     * longer, its whole chain is fetched. A peer that does not know the parameter (the text's node) sends its
+     * whole chain at once.
+     */
+    CompletableFuture<Candidate> candidate(PeerClient peers, URI node, List<Block> ours) {
+        Block last = ours.get(ours.size() - 1);
+        return peers.chainFrom(node, last.index()).thenCompose(part -> {
+            if (part.from() == 1) {
+                return CompletableFuture.completedFuture(new Candidate(part.blocks(), 1));
+            }
+            if (part.length() <= ours.size()) {
+                return CompletableFuture.completedFuture(new Candidate(List.of(), 1));
+            }
+            if (part.blocks().get(0).equals(last)) {
+                List<Block> blocks = new ArrayList<>(ours);
+                blocks.addAll(part.blocks().subList(1, part.blocks().size()));
+                return CompletableFuture.completedFuture(new Candidate(blocks, ours.size()));
+            }
+            return peers.chain(node).thenApply(chain -> new Candidate(chain, 1));
+        });
     }
 
     /** What a resolve did. */
@@ -240,14 +279,18 @@ public class Blockchain {
         if (newChain.size() <= chain.size()) {
             return false;
         }
-        // Transactions are compared as their canonical JSON, and counted: the same payment may be made twice.
-        Map<String, Integer> inNewChain = count(newChain);
-        Map<String, Integer> onlyInNewChain = count(newChain);
-        count(chain).forEach((transaction, times) ->
+        // The blocks both chains share hold the same transactions; only the blocks after them differ. Transactions
+        // are compared as their canonical JSON, and counted: the same payment may be made twice.
+        int shared = sharedBlocks(chain, newChain);
+        List<Block> ourOwn = chain.subList(shared, chain.size());
+        List<Block> theirOwn = newChain.subList(shared, newChain.size());
+        Map<String, Integer> inNewChain = count(theirOwn);
+        Map<String, Integer> onlyInNewChain = count(theirOwn);
+        count(ourOwn).forEach((transaction, times) ->
                 onlyInNewChain.computeIfPresent(transaction, (same, n) -> n > times ? n - times : null));
 
         JsonArray pending = new JsonArray();
-        for (Block block : chain) {
+        for (Block block : ourOwn) {
             for (JsonElement transaction : block.transactions()) {
                 if (!isReward(transaction) && !take(inNewChain, CanonicalJson.write(transaction))) {
                     pending.add(transaction);
@@ -270,6 +313,15 @@ public class Blockchain {
     private static boolean isReward(JsonElement transaction) {
         JsonElement sender = transaction.isJsonObject() ? transaction.getAsJsonObject().get("sender") : null;
         return sender != null && sender.isJsonPrimitive() && sender.getAsString().equals("0");
+    }
+
+    /** How many blocks, from genesis on, two chains have in common. */
+    private static int sharedBlocks(List<Block> one, List<Block> other) {
+        int shared = 0;
+        while (shared < Math.min(one.size(), other.size()) && one.get(shared).equals(other.get(shared))) {
+            shared++;
+        }
+        return shared;
     }
 
     private static Map<String, Integer> count(List<Block> blocks) {

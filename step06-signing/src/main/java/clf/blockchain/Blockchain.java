@@ -185,6 +185,15 @@ public class Blockchain {
 
     /** The ledger of a chain that passes every check; throws {@link IllegalArgumentException} saying what fails. */
     private Ledger ledgerOfValid(List<Block> candidate) {
+        return ledgerOfValid(candidate, 1, null);
+    }
+
+    /**
+     * The same for a chain whose first {@code verified} blocks are ours, already checked, with {@code ledger} their
+     * ledger: only the blocks after them are checked, the first of them against our last, and replayed on a copy
+     * of that ledger.
+     */
+    private Ledger ledgerOfValid(List<Block> candidate, int verified, Ledger ledger) {
         if (candidate.isEmpty()) {
             throw new IllegalArgumentException("it has no blocks");
         }
@@ -194,7 +203,7 @@ public class Blockchain {
             throw new IllegalArgumentException(
                     "its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)");
         }
-        for (int i = 1; i < candidate.size(); i++) {
+        for (int i = Math.max(1, verified); i < candidate.size(); i++) {
             Block last = candidate.get(i - 1);
             Block block = candidate.get(i);
             if (block.index() != i + 1) {
@@ -209,7 +218,7 @@ public class Blockchain {
                 throw new IllegalArgumentException("block " + block.index() + " has a proof that the rule does not accept");
             }
         }
-        return Ledger.of(candidate);
+        return verified > 1 ? ledger.extendedBy(candidate.subList(verified, candidate.size())) : Ledger.of(candidate);
     }
 
     /**
@@ -219,21 +228,28 @@ public class Blockchain {
      * @return whether our chain was replaced, and which peers could not be used and why
      */
     public Resolution resolveConflicts(PeerClient peers) {
-        Map<URI, CompletableFuture<List<Block>>> downloads = new LinkedHashMap<>();
+        List<Block> ours;
+        Ledger ourLedger;
+        synchronized (this) {
+            ours = chain();
+            ourLedger = ledger.copy();
+        }
+        Map<URI, CompletableFuture<Candidate>> downloads = new LinkedHashMap<>();
         for (URI node : nodes()) {
-            downloads.put(node, peers.chain(node));
+            downloads.put(node, candidate(peers, node, ours));
         }
         List<Block> newChain = null;
         Ledger newLedger = null;
-        int maxLength = chain().size();
+        int maxLength = ours.size();
         Map<URI, String> unusable = new LinkedHashMap<>();
-        for (Map.Entry<URI, CompletableFuture<List<Block>>> download : downloads.entrySet()) {
+        for (Map.Entry<URI, CompletableFuture<Candidate>> download : downloads.entrySet()) {
             try {
-                List<Block> candidate = download.getValue().join();
-                if (candidate.size() > maxLength) {
-                    newLedger = ledgerOfValid(candidate);
-                    maxLength = candidate.size();
-                    newChain = candidate;
+                Candidate candidate = download.getValue().join();
+                List<Block> blocks = candidate.blocks();
+                if (blocks.size() > maxLength) {
+                    newLedger = ledgerOfValid(blocks, candidate.verified(), ourLedger);
+                    maxLength = blocks.size();
+                    newChain = blocks;
                 }
             } catch (IllegalArgumentException e) {
                 unusable.put(download.getKey(), "its chain is longer but invalid: " + e.getMessage());
@@ -243,6 +259,35 @@ public class Blockchain {
         }
         boolean replaced = newChain != null && replaceChain(newChain, newLedger);
         return new Resolution(replaced, unusable);
+    }
+
+    /** A peer's chain, of which the first {@code verified} blocks are ours and need no checking. */
+    record Candidate(List<Block> blocks, int verified) {
+    }
+
+    /**
+     * Starts fetching a peer's chain, but only what we do not have when we can: {@code GET /chain?from=N}, with N
+     * the index of our last block. If the peer's block N is ours (the same hash), its chain is ours and then the
+     * blocks that follow, and only those need checking. If it is not, the peer's chain forked earlier, and if it is
+     * longer, its whole chain is fetched. A peer that does not know the parameter (the text's node) sends its
+     * whole chain at once.
+     */
+    CompletableFuture<Candidate> candidate(PeerClient peers, URI node, List<Block> ours) {
+        Block last = ours.get(ours.size() - 1);
+        return peers.chainFrom(node, last.index()).thenCompose(part -> {
+            if (part.from() == 1) {
+                return CompletableFuture.completedFuture(new Candidate(part.blocks(), 1));
+            }
+            if (part.length() <= ours.size()) {
+                return CompletableFuture.completedFuture(new Candidate(List.of(), 1));
+            }
+            if (part.blocks().get(0).equals(last)) {
+                List<Block> blocks = new ArrayList<>(ours);
+                blocks.addAll(part.blocks().subList(1, part.blocks().size()));
+                return CompletableFuture.completedFuture(new Candidate(blocks, ours.size()));
+            }
+            return peers.chain(node).thenApply(chain -> new Candidate(chain, 1));
+        });
     }
 
     /** What a resolve did. */
@@ -260,14 +305,18 @@ public class Blockchain {
         if (newChain.size() <= chain.size()) {
             return false;
         }
-        // Transactions are compared as their canonical JSON, and counted: the same payment may be made twice.
-        Map<String, Integer> inNewChain = count(newChain);
-        Map<String, Integer> onlyInNewChain = count(newChain);
-        count(chain).forEach((transaction, times) ->
+        // The blocks both chains share hold the same transactions; only the blocks after them differ. Transactions
+        // are compared as their canonical JSON, and counted: the same payment may be made twice.
+        int shared = sharedBlocks(chain, newChain);
+        List<Block> ourOwn = chain.subList(shared, chain.size());
+        List<Block> theirOwn = newChain.subList(shared, newChain.size());
+        Map<String, Integer> inNewChain = count(theirOwn);
+        Map<String, Integer> onlyInNewChain = count(theirOwn);
+        count(ourOwn).forEach((transaction, times) ->
                 onlyInNewChain.computeIfPresent(transaction, (same, n) -> n > times ? n - times : null));
 
         JsonArray pending = new JsonArray();
-        for (Block block : chain) {
+        for (Block block : ourOwn) {
             for (JsonElement transaction : block.transactions()) {
                 if (!Ledger.isReward(transaction) && !take(inNewChain, CanonicalJson.write(transaction))) {
                     pending.add(transaction);
@@ -296,6 +345,15 @@ public class Blockchain {
             }
         }
         return true;
+    }
+
+    /** How many blocks, from genesis on, two chains have in common. */
+    private static int sharedBlocks(List<Block> one, List<Block> other) {
+        int shared = 0;
+        while (shared < Math.min(one.size(), other.size()) && one.get(shared).equals(other.get(shared))) {
+            shared++;
+        }
+        return shared;
     }
 
     private static Map<String, Integer> count(List<Block> blocks) {

@@ -28,11 +28,19 @@ public final class Ledger {
 
     /** The ledger of a whole chain; throws {@link IllegalArgumentException} at the first rule a block breaks. */
     public static Ledger of(List<Block> chain) {
+        return new Ledger().extendedBy(chain);
+    }
+
+    /**
+     * A copy of this ledger with {@code blocks} applied, the blocks that follow the ones it holds; throws
+     * {@link IllegalArgumentException} at the first rule a block breaks.
+     */
+    public Ledger extendedBy(List<Block> blocks) {
         // Checking signatures is most of the work, and a signature needs nothing from the ledger: so they are all
         // checked first, on every core, and the ledger is then replayed in order with the answers.
         Set<SignedTransaction> signedBySender = new HashSet<>();
         List<SignedTransaction> payments = new ArrayList<>();
-        for (Block block : chain) {
+        for (Block block : blocks) {
             JsonArray transactions = block.transactions();
             for (int i = 1; i < transactions.size(); i++) {
                 try {
@@ -43,8 +51,8 @@ public final class Ledger {
             }
         }
         payments.parallelStream().filter(SignedTransaction::signatureIsValid).forEachOrdered(signedBySender::add);
-        Ledger ledger = new Ledger();
-        for (Block block : chain) {
+        Ledger ledger = copy();
+        for (Block block : blocks) {
             ledger.applyBlock(block, signedBySender::contains);
         }
         return ledger;

@@ -49,12 +49,30 @@ public final class PeerClient {
         }
     }
 
+    /** The blocks a peer sent, from index {@code from} on, and the length of its whole chain. */
+    public record Part(long from, List<Block> blocks) {
+
+        public long length() {
+            return from - 1 + blocks.size();
+        }
+    }
+
     /**
      * Starts downloading the chain of the node at {@code peer}. The future ends with the blocks, or fails with a
      * {@link PeerException} that says why the peer cannot be used.
      */
     public CompletableFuture<List<Block>> chain(URI peer) {
-        HttpRequest request = HttpRequest.newBuilder(peer.resolve("/chain")).timeout(REPLY_TIMEOUT).GET().build();
+        return chainFrom(peer, 1).thenApply(Part::blocks);
+    }
+
+    /**
+     * Starts downloading the blocks of the node at {@code peer} from index {@code from} on, with
+     * {@code GET /chain?from=N}, which the nodes of this workshop serve from step 05 on. A node that does not know
+     * the parameter, such as the text's, sends its whole chain; the part then starts at 1.
+     */
+    public CompletableFuture<Part> chainFrom(URI peer, long from) {
+        String path = from == 1 ? "/chain" : "/chain?from=" + from;
+        HttpRequest request = HttpRequest.newBuilder(peer.resolve(path)).timeout(REPLY_TIMEOUT).GET().build();
         CompletableFuture<HttpResponse<byte[]>> download = client.sendAsync(request, reply -> new LimitedBody());
         // The request's timeout covers the wait for the headers only; a peer that then sends its body a byte at a
         // time is cut off here. Cancelling the download aborts the exchange; when it is done, it does nothing.
@@ -64,11 +82,11 @@ public final class PeerClient {
                     if (failure != null) {
                         throw new PeerException(reason(failure));
                     }
-                    return blocks(reply);
+                    return part(reply);
                 });
     }
 
-    private List<Block> blocks(HttpResponse<byte[]> reply) {
+    private Part part(HttpResponse<byte[]> reply) {
         if (reply.headers().firstValue(NODE_ID_HEADER).orElse("").equals(ownIdentifier)) {
             throw new PeerException("it is this node itself");
         }
@@ -85,9 +103,27 @@ public final class PeerClient {
             for (JsonElement block : body.getAsJsonArray("chain")) {
                 chain.add(Block.fromJson(block));
             }
-            return chain;
+            long from = body.has("from") ? wholeNumber(body.get("from"), "from") : 1;
+            if (body.has("from") && !chain.isEmpty() && chain.get(0).index() != from) {
+                throw new IllegalArgumentException("it says its part starts at block " + from + " but sent block "
+                        + chain.get(0).index() + " first");
+            }
+            Part part = new Part(from, chain);
+            if (body.has("length") && wholeNumber(body.get("length"), "length") != part.length()) {
+                throw new IllegalArgumentException("its \"length\" is " + body.get("length") + " but it sent "
+                        + part.length() + " blocks");
+            }
+            return part;
         } catch (IllegalArgumentException e) {
             throw new PeerException("its answer is not a chain: " + e.getMessage());
+        }
+    }
+
+    private static long wholeNumber(JsonElement value, String name) {
+        try {
+            return Long.parseLong(value.getAsJsonPrimitive().getAsNumber().toString());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("its \"" + name + "\" is not a whole number: " + value);
         }
     }
 

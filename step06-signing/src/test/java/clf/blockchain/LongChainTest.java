@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A long chain goes out in chunks as it is written, and arrives as the same bytes that hash the same. */
 class LongChainTest {
 
     @Test
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    @Tag("exercise-6.3")
     void aLongChainIsStreamedInChunksAndArrivesWhole() throws Exception {
         try (TestNode node = new TestNode(1)) {
             Blockchain blockchain = node.node.blockchain();
