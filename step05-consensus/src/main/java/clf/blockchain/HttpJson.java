@@ -2,12 +2,11 @@ package clf.blockchain;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,6 +16,8 @@ public final class HttpJson {
 
     /** A transaction is a few hundred bytes; a body far larger is a mistake or an attack. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Bodies over the limit are still read to their end, and thrown away, up to this size. */
+    public static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
     private static final Logger LOG = Logger.getLogger("clf.blockchain.node");
@@ -26,38 +27,49 @@ public final class HttpJson {
 
     /**
      * Reads the whole request body first, without blocking Undertow's IO thread while it arrives, and then hands
-     * the request on. A body here is a few hundred bytes; one over the limit is refused with 413 before it is read.
+     * the request on. A body here is a few hundred bytes. One over the limit is refused with 413: it is read to
+     * its end and thrown away first, up to {@link #DRAIN_LIMIT}, because a client that is still sending hears no
+     * answer on a connection that is closed under it.
      */
     public static HttpHandler readBodyFirst(HttpHandler next) {
         return exchange -> {
-            if (exchange.getRequestContentLength() > MAX_BODY_BYTES) {
+            if (exchange.getRequestContentLength() > DRAIN_LIMIT) {
                 refuseTooLarge(exchange);
                 return;
             }
-            // A chunked body has no length up front; the receiver stops buffering it at this size.
-            Receiver receiver = exchange.getRequestReceiver();
-            receiver.setMaxBufferSize(MAX_BODY_BYTES);
-            receiver.receiveFullBytes((ex, body) -> {
-                ex.putAttachment(BODY, body);
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            long[] received = {0};
+            exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+                if (ex.isResponseStarted()) {
+                    return;  // Refused already, as too large to read to its end.
+                }
+                received[0] += chunk.length;
+                if (received[0] <= MAX_BODY_BYTES) {
+                    body.writeBytes(chunk);
+                } else if (received[0] > DRAIN_LIMIT) {
+                    refuseTooLarge(ex);
+                    return;
+                }
+                if (!last) {
+                    return;
+                }
+                if (received[0] > MAX_BODY_BYTES) {
+                    send(ex, 413, tooLarge().toJson());
+                    return;
+                }
+                ex.putAttachment(BODY, body.toByteArray());
                 try {
                     next.handleRequest(ex);
                 } catch (Exception e) {
                     LOG.log(Level.SEVERE, "failed to answer " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
                     ex.endExchange();
                 }
-            }, (ex, e) -> {
-                // The receiver's own limit and the connection's (Undertow's MAX_ENTITY_SIZE) have their own types.
-                if (e instanceof Receiver.RequestToLargeException || e instanceof RequestTooBigException) {
-                    refuseTooLarge(ex);
-                } else {
-                    ex.endExchange(); // The client went away while sending; there is no one to answer.
-                }
-            });
+            }, (ex, e) -> ex.endExchange());  // The client went away while sending; there is no one to answer.
         };
     }
 
+    /** Refuses a body too large even to read to its end; the connection closes after the answer. */
     private static void refuseTooLarge(HttpServerExchange exchange) {
-        // The rest of the body is not read, so the connection cannot carry another request.
         exchange.setPersistent(false);
         send(exchange, 413, tooLarge().toJson());
     }

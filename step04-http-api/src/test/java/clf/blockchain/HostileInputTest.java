@@ -1,0 +1,173 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Ten thousand generated hostile or odd requests against a real node: random bytes, truncated JSON, deep nesting,
+ * huge numbers, NaN and Infinity, duplicate keys, every field of the wrong type, unicode edge cases, wrong methods
+ * and content types, oversize bodies, many headers. Each gets a 4xx with a JSON error that says what is wrong and
+ * how to fix it (or, for a plain read, its 200), never a 5xx and never a hang, and leaves the chain and the pending
+ * pool as they were. jqwik prints how many requests it tried and what they were answered.
+ */
+class HostileInputTest {
+
+    static TestNode node;
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One request as it goes on the wire. */
+    record Request(String method, String path, String contentType, Map<String, String> headers, byte[] body) {
+        @Override
+        public String toString() {
+            String text = new String(body, StandardCharsets.ISO_8859_1);
+            return method + " " + path + " [" + contentType + ", " + headers.size() + " extra headers] "
+                    + (text.length() > 200 ? text.substring(0, 200) + "... (" + body.length + " bytes)" : text);
+        }
+    }
+
+    @BeforeContainer
+    static void start() {
+        node = new TestNode();
+        node.get("/mine");
+        node.post("/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
+    }
+
+    @AfterContainer
+    static void stop() {
+        node.close();
+    }
+
+    @Property(tries = 10_000)
+    @Tag("exercise-4.2")  // Without the amount's checks, a bad amount is a 500.
+    void everyHostileRequestGetsAClearRefusalAndChangesNothing(@ForAll("requests") Request request)
+            throws IOException, InterruptedException {
+        String before = node.state();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.node.port()
+                + request.path())).timeout(Duration.ofSeconds(10))
+                .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        if (!request.contentType().isEmpty()) {
+            builder.header("Content-Type", request.contentType());
+        }
+        request.headers().forEach(builder::header);
+        HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        Statistics.collect(status / 100 + "xx");
+        assertTrue(status < 500, "a 5xx: " + status + " " + response.body());
+        if (status == 200) {
+            assertEquals("GET /chain", request.method() + " " + request.path(), "only a read may succeed");
+        } else {
+            assertTrue(status >= 400, "status " + status);
+            JsonObject error = JsonParser.parseString(response.body()).getAsJsonObject();
+            assertFalse(error.get("error").getAsString().isBlank(), response.body());
+            assertFalse(error.get("hint").getAsString().isBlank(), response.body());
+        }
+        assertEquals(before, node.state(), "a refused request changes nothing");
+    }
+
+    @Provide
+    Arbitrary<Request> requests() {
+        Arbitrary<String> method = Arbitraries.of("POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH", "OPTIONS");
+        Arbitrary<String> path = Arbitraries.oneOf(
+                Arbitraries.of("/transactions/new", "/transaction/new", "/chain", "/", "/mine/", "/chain/1",
+                        "/transactions", "/TRANSACTIONS/NEW", "/transactions/new/", "/nodes/register", "/miner/register"),
+                Arbitraries.strings().ofMaxLength(40).map(text -> "/" + URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        Arbitrary<String> contentType = Arbitraries.of("application/json", "application/json", "application/json",
+                "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "", "json",
+                "application/json; charset=latin1", "multipart/form-data; boundary=x");
+        Arbitrary<Map<String, String>> headers = Arbitraries.maps(
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12).map(name -> "x-" + name),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(60).map(String::strip))
+                .ofMaxSize(60).map(TreeMap::new);
+        return Combinators.combine(method, path, contentType, headers, bodies())
+                .as(Request::new)
+                // A good GET /mine mines a block, which is not a refusal; every other request here is bad or a read.
+                .filter(request -> !(request.method().equals("GET") && request.path().equals("/mine")));
+    }
+
+    /** Bodies that no node should accept: each kind of mistake a client, a fuzzer or an attacker makes. */
+    static Arbitrary<byte[]> bodies() {
+        return Arbitraries.oneOf(
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
+                truncated().map(HostileInputTest::utf8),
+                nested().map(HostileInputTest::utf8),
+                transactionsWithAFieldGoneWrong().map(HostileInputTest::utf8),
+                Arbitraries.of("{\"sender\": \"a\", \"sender\": \"b\", \"recipient\": \"c\", \"amount\": 1}",
+                        "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1,}", "[]", "null", "1", "\"text\"",
+                        "{}", "", " ", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1} {}",
+                        "{'sender': 'a', 'recipient': 'b', 'amount': 1}", "\uFEFF{\"sender\": \"a\"}")
+                        .map(HostileInputTest::utf8),
+                Arbitraries.of(new byte[] {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '"', '}'},
+                        new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+                        new byte[] {(byte) 0xC0, (byte) 0xAF}),
+                Arbitraries.integers().between(HttpJson.MAX_BODY_BYTES + 1, 3 * HttpJson.MAX_BODY_BYTES)
+                        .map(size -> utf8("{\"sender\": \"" + "a".repeat(size) + "\"}")));
+    }
+
+    static Arbitrary<String> truncated() {
+        String good = "{\"sender\": \"d4ee26eee15148ee92c6cd394edd974e\", \"recipient\": \"someone\", \"amount\": 5}";
+        return Arbitraries.integers().between(1, good.length() - 1).map(end -> good.substring(0, end));
+    }
+
+    static Arbitrary<String> nested() {
+        return Arbitraries.integers().between(10, 20_000).flatMap(depth -> Arbitraries.of(
+                "[".repeat(depth) + "]".repeat(depth),
+                "{\"sender\": " + "{\"a\": ".repeat(depth) + "1" + "}".repeat(depth) + ", \"recipient\": \"b\", \"amount\": 1}",
+                "[".repeat(depth)));
+    }
+
+    /** Strings that an address may be, odd as they are: Python's node takes them too, and they hash the same. */
+    static final List<String> ACCEPTABLE_STRINGS = List.of("\"5\"", "\"\\u0000\"", "\"\\ud800\"");
+
+    /** A transaction whose every field but one is fine, and that one is of the wrong type or value. */
+    static Arbitrary<String> transactionsWithAFieldGoneWrong() {
+        Arbitrary<String> wrongValue = Arbitraries.of("null", "true", "[]", "{}", "[\"a\"]", "1.5", "-1", "0", "-0",
+                "NaN", "Infinity", "-Infinity", "1e999999", "123456789012345678901234567890", "9223372036854775808",
+                "\"\"", "\"   \"", "\"5\"", "\"\\u0000\"", "\"\\ud800\"", "\"" + "x".repeat(5_000) + "\"", "0x10",
+                "1e3", "5.0", "+5", "05");
+        Arbitrary<String> field = Arbitraries.of("sender", "recipient", "amount", "missing-sender", "missing-amount");
+        return Combinators.combine(field, wrongValue).as((name, value) -> {
+            Map<String, String> fields = new TreeMap<>(Map.of("sender", "\"alice\"", "recipient", "\"bob\"",
+                    "amount", "5"));
+            if (name.startsWith("missing-")) {
+                fields.remove(name.substring("missing-".length()));
+            } else if (name.equals("amount") || !ACCEPTABLE_STRINGS.contains(value)) {
+                fields.put(name, value);
+            } else {
+                fields.put(name, "[" + value + "]");  // A string a sender may be; in a list, it may not.
+            }
+            StringBuilder json = new StringBuilder("{");
+            fields.forEach((key, text) -> json.append(json.length() > 1 ? ", " : "").append('"').append(key)
+                    .append("\": ").append(text));
+            return json.append('}').toString();
+        }).filter(json -> !json.equals("{\"amount\": 5, \"recipient\": \"bob\", \"sender\": \"alice\"}"));
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
