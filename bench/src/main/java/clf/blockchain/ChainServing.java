@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -44,7 +43,7 @@ public final class ChainServing {
             long started = System.nanoTime();
             for (int round = 0; round < 5; round++) {
                 if (oneString) {
-                    bytes = asOneString(served.chain()).length;
+                    bytes = ChainJsonBenchmark.asOneString(served.chain()).length;
                     continue;
                 }
                 try (InputStream body = client.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
@@ -60,15 +59,6 @@ public final class ChainServing {
         } finally {
             node.stop();
         }
-    }
-
-    private static byte[] asOneString(List<Block> chain) {
-        StringBuilder body = new StringBuilder("{\"chain\": [");
-        for (int i = 0; i < chain.size(); i++) {
-            body.append(i == 0 ? "" : ", ").append(chain.get(i).canonicalJson());
-        }
-        return body.append("], \"length\": ").append(chain.size()).append('}').toString()
-                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static List<MemoryPoolMXBean> peaks() {
