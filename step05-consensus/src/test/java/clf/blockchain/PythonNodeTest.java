@@ -3,10 +3,8 @@ package clf.blockchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,11 +39,8 @@ class PythonNodeTest {
     @Tag("exercise-5.2")
     void aChainThatThePythonNodeServesIsAdoptedAndServedInTheSameBytes() throws Exception {
         String python = pythonChainJson();
-        HttpServer fakePythonNode = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fakePythonNode.createContext("/chain", BadPeersTest.answering(200, python));
-        fakePythonNode.start();
-        try (TestNode node = new TestNode()) {
-            node.post("/nodes/register", ConsensusTest.nodes("127.0.0.1:" + fakePythonNode.getAddress().getPort()));
+        try (TestNode node = new TestNode(); FakePeer fakePythonNode = new FakePeer(FakePeer.answering(200, python))) {
+            node.post("/nodes/register", ConsensusTest.nodes(fakePythonNode.address()));
             assertEquals("Our chain was replaced", node.get("/nodes/resolve").json().get("message").getAsString());
             assertEquals(pythonChain(), node.node.blockchain().chain());
             List<Block> ours = node.node.blockchain().chain();
@@ -55,8 +50,6 @@ class PythonNodeTest {
             node.get("/mine");
             assertEquals("valid", pythonValidChain(node.get("/chain").body()),
                     "the Python node accepts the chain we extended");
-        } finally {
-            fakePythonNode.stop(0);
         }
     }
 

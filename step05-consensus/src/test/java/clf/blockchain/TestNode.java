@@ -1,5 +1,8 @@
 package clf.blockchain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -19,11 +22,16 @@ final class TestNode implements AutoCloseable {
     final Node node;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    TestNode(int difficulty) {
-        ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, difficulty);
+    TestNode(ProofOfWork.Rule rule, int difficulty) {
+        ProofOfWork work = new ProofOfWork(rule, difficulty);
         // Each node its own identifier: a node that sees its own identifier in a peer's answer drops that peer.
         node = new Node(new Blockchain(work, Clock.systemUTC()), "test-node-" + COUNT.incrementAndGet())
                 .start("127.0.0.1", 0);
+    }
+
+    /** A node of this step: the text's rule. */
+    TestNode(int difficulty) {
+        this(ProofOfWork.Rule.TEXT, difficulty);
     }
 
     TestNode() {
@@ -52,6 +60,17 @@ final class TestNode implements AutoCloseable {
     Reply post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Resolves, and checks that the answer is a 200 that came within the peers' time limit, give or take 3 s. */
+    JsonObject resolveInTime() {
+        long started = System.nanoTime();
+        Reply reply = get("/nodes/resolve");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(seconds < PeerClient.REPLY_TIMEOUT.toSeconds() + 3,
+                "the resolve took " + seconds + " s");
+        return reply.json();
     }
 
     Reply send(HttpRequest.Builder request) {

@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,63 +20,18 @@ import org.junit.jupiter.api.Test;
  */
 class BadPeersTest {
 
-    final List<HttpServer> fakes = new ArrayList<>();
+    final List<FakePeer> fakes = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        fakes.forEach(fake -> fake.stop(0));
+        fakes.forEach(FakePeer::close);
     }
 
-    /** A fake peer on a free port of this machine that answers GET /chain with the handler. */
+    /** A fake peer that answers GET /chain with the handler; it stops after the test. */
     String fake(HttpHandler handler) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/chain", handler);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.start();
-        fakes.add(server);
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    static HttpHandler answering(int status, String body) {
-        return exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        };
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static void endless(HttpExchange exchange) throws IOException {
-        exchange.sendResponseHeaders(200, 0);
-        byte[] chunk = ("{\"chain\": [" + "{\"index\": 1}, ".repeat(1000)).getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = exchange.getResponseBody()) {
-            while (true) {
-                out.write(chunk);
-            }
-        } catch (IOException e) {
-            // The node hung up, as it should.
-        }
-    }
-
-    static void trickling(HttpExchange exchange) throws IOException {
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
-            for (byte b : "{\"chain\": [], \"length\": 0}".getBytes(StandardCharsets.UTF_8)) {
-                out.write(b);
-                out.flush();
-                sleep(1000);
-            }
-        } catch (IOException e) {
-            // The node hung up, as it should.
-        }
+        FakePeer fake = new FakePeer(handler);
+        fakes.add(fake);
+        return fake.address();
     }
 
     static int freePort() throws IOException {
@@ -111,7 +60,7 @@ class BadPeersTest {
             for (var ledger : ledgers.entrySet()) {
                 com.google.gson.JsonArray chain = new com.google.gson.JsonArray();
                 LedgerTest.chainOf(Blockchain.DEFAULT_WORK, ledger.getValue()).forEach(block -> chain.add(block.toJson()));
-                peers.put(fake(answering(200, "{\"chain\": " + chain + ", \"length\": " + chain.size() + "}")), ledger.getKey());
+                peers.put(fake(FakePeer.answering(200, "{\"chain\": " + chain + ", \"length\": " + chain.size() + "}")), ledger.getKey());
             }
             node.post("/nodes/register", ConsensusTest.nodes(peers.keySet().toArray(String[]::new)));
             JsonObject reply = node.get("/nodes/resolve").json();
@@ -130,26 +79,17 @@ class BadPeersTest {
             good.mine();
             good.mine();
             String down = "http://127.0.0.1:" + freePort();
-            String slow = fake(exchange -> {
-                sleep(30_000);
-                answering(200, "{}").handle(exchange);
-            });
-            String notJson = fake(answering(200, "<html>hello</html>"));
-            String wrongShape = fake(answering(200, "{\"blocks\": [], \"length\": 99}"));
-            String notBlocks = fake(answering(200, "{\"chain\": [1, 2, 3], \"length\": 3}"));
-            String error = fake(answering(500, "{\"error\": \"oops\"}"));
-            String endless = fake(BadPeersTest::endless);
-            String trickle = fake(BadPeersTest::trickling);
+            String slow = fake(FakePeer.slow(30_000));
+            String notJson = fake(FakePeer.answering(200, "<html>hello</html>"));
+            String wrongShape = fake(FakePeer.answering(200, "{\"blocks\": [], \"length\": 99}"));
+            String notBlocks = fake(FakePeer.answering(200, "{\"chain\": [1, 2, 3], \"length\": 3}"));
+            String error = fake(FakePeer.answering(500, "{\"error\": \"oops\"}"));
+            String endless = fake(FakePeer::endless);
+            String trickle = fake(FakePeer::trickling);
             List<String> peers = List.of(good.address(), down, slow, notJson, wrongShape, notBlocks, error, endless, trickle);
             assertEquals(201, node.post("/nodes/register", ConsensusTest.nodes(peers.toArray(String[]::new))).status());
 
-            long started = System.nanoTime();
-            TestNode.Reply reply = node.get("/nodes/resolve");
-            double seconds = (System.nanoTime() - started) / 1e9;
-
-            assertEquals(200, reply.status(), reply.body());
-            assertTrue(seconds < PeerClient.REPLY_TIMEOUT.toSeconds() + 3, "the resolve took " + seconds + " s");
-            JsonObject body = reply.json();
+            JsonObject body = node.resolveInTime();
             assertEquals("Our chain was replaced", body.get("message").getAsString());
             assertEquals(good.get("/chain").body(), node.get("/chain").body());
             JsonObject unusable = body.getAsJsonObject("unusable_peers");

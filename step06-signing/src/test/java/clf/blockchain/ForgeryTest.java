@@ -52,7 +52,11 @@ class ForgeryTest {
         payment.addProperty("amount", 500);
         JsonArray rewritten = new JsonArray();
         rewritten.add(payment);
+        return forge(honest, rewritten);
+    }
 
+    /** Gives block 2 these transactions instead, keeps every proof, and recomputes the later links. */
+    static List<Block> forge(List<Block> honest, JsonArray rewritten) {
         List<Block> forged = new ArrayList<>(List.of(honest.get(0)));
         for (int i = 1; i < honest.size(); i++) {
             Block old = honest.get(i);

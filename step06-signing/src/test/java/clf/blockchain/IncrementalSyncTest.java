@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -139,18 +137,15 @@ class IncrementalSyncTest {
         body.writeBytes(("{\"chain\": [" + last.canonicalJson() + ", " + CanonicalJson.write(forged)
                 + "], \"from\": " + last.index() + ", \"length\": " + (last.index() + 1) + "}")
                 .getBytes(StandardCharsets.US_ASCII));
-        HttpServer fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         List<String> asked = new ArrayList<>();
-        fake.createContext("/chain", exchange -> {
+        try (FakePeer fake = new FakePeer(exchange -> {
             asked.add(exchange.getRequestURI().toString());
             exchange.sendResponseHeaders(200, body.size());
             exchange.getResponseBody().write(body.toByteArray());
             exchange.close();
-        });
-        fake.start();
-        try {
+        })) {
             Blockchain blockchain = b.node.blockchain();
-            blockchain.registerNodes(List.of(URI.create("http://127.0.0.1:" + fake.getAddress().getPort())));
+            blockchain.registerNodes(List.of(URI.create(fake.address())));
             Blockchain.Resolution resolution = blockchain.resolveConflicts(peers);
             assertFalse(resolution.replaced());
             assertEquals(ours, blockchain.chain());
@@ -158,8 +153,6 @@ class IncrementalSyncTest {
             assertTrue(resolution.unusablePeers().values().stream().anyMatch(reason -> reason.equals(
                     "its chain is longer but invalid: block " + (last.index() + 1)
                             + " has a proof that the rule does not accept")), resolution.unusablePeers().toString());
-        } finally {
-            fake.stop(0);
         }
     }
 }

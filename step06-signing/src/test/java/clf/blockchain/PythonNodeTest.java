@@ -3,10 +3,8 @@ package clf.blockchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,18 +37,14 @@ class PythonNodeTest {
 
     @Test
     void aChainThatThePythonNodeServesIsRefusedForItsLedger() throws Exception {
-        HttpServer fakePythonNode = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fakePythonNode.createContext("/chain", BadPeersTest.answering(200, pythonChainJson()));
-        fakePythonNode.start();
-        try (TestNode node = new TestNode(ProofOfWork.Rule.TEXT, ProofOfWork.DEFAULT_DIFFICULTY)) {
-            String python = "http://127.0.0.1:" + fakePythonNode.getAddress().getPort();
+        try (TestNode node = new TestNode(ProofOfWork.Rule.TEXT, ProofOfWork.DEFAULT_DIFFICULTY);
+                FakePeer fakePythonNode = new FakePeer(FakePeer.answering(200, pythonChainJson()))) {
+            String python = fakePythonNode.address();
             node.post("/nodes/register", ConsensusTest.nodes(python));
             com.google.gson.JsonObject reply = node.get("/nodes/resolve").json();
             assertEquals("Our chain is authoritative", reply.get("message").getAsString());
             assertEquals("its chain is longer but invalid: block 2 does not start with its mining reward (sender"
                     + " \"0\", amount 1, to an address)", reply.getAsJsonObject("unusable_peers").get(python).getAsString());
-        } finally {
-            fakePythonNode.stop(0);
         }
     }
 

@@ -1,5 +1,8 @@
 package clf.blockchain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -72,6 +75,17 @@ final class TestNode implements AutoCloseable {
         if (mined.status() != 200) {
             throw new IllegalStateException("mining failed: " + mined.body());
         }
+    }
+
+    /** Resolves, and checks that the answer is a 200 that came within the peers' time limit, give or take 3 s. */
+    JsonObject resolveInTime() {
+        long started = System.nanoTime();
+        Reply reply = get("/nodes/resolve");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(seconds < PeerClient.REPLY_TIMEOUT.toSeconds() + 3,
+                "the resolve took " + seconds + " s");
+        return reply.json();
     }
 
     Reply send(HttpRequest.Builder request) {
