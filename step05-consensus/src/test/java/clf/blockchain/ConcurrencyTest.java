@@ -14,7 +14,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +113,145 @@ class ConcurrencyTest {
                 assertEquals(Blockchain.hash(last), chain.get(i).previousHash().getAsString());
                 assertTrue(node.node.blockchain().validProof(last, chain.get(i).proof()), "block " + (i + 1));
             }
+        }
+    }
+
+    /**
+     * A network at work: on each of three nodes, clients post transactions while a miner mines and a resolver
+     * resolves against the other two, all at once, and a checker reads the chain again and again. Every chain the
+     * checkers saw was valid. At the end one node is made the longest and every node resolves: every transaction
+     * a node accepted is then exactly once in its chain or its pending list, never twice, never lost.
+     */
+    @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
+    void aNetworkThatPostsMinesAndResolvesAtOnceLosesNothing() throws Exception {
+        int clients = 2;
+        int perClient = 60;
+        int mines = 4;
+        List<TestNode> network = List.of(new TestNode(3), new TestNode(3), new TestNode(3));
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try {
+            for (TestNode node : network) {
+                for (TestNode peer : network) {
+                    if (peer != node) {
+                        assertEquals(201, node.post("/nodes/register", ConsensusTest.nodes(peer.address())).status());
+                    }
+                }
+            }
+            AtomicBoolean working = new AtomicBoolean(true);
+            AtomicInteger checks = new AtomicInteger();
+            AtomicInteger replaced = new AtomicInteger();
+            List<String> invalid = new CopyOnWriteArrayList<>();
+            List<Future<?>> checkers = new ArrayList<>();
+            Map<TestNode, List<Future<List<String>>>> posted = new HashMap<>();
+            List<Future<?>> miners = new CopyOnWriteArrayList<>();
+            List<Future<?>> posters = new CopyOnWriteArrayList<>();
+            List<Future<?>> resolvers = new ArrayList<>();
+            AtomicInteger resolves = new AtomicInteger();
+            AtomicInteger minedBlocks = new AtomicInteger();
+            for (TestNode node : network) {
+                checkers.add(pool.submit(() -> {
+                    while (working.get()) {
+                        String problem = node.node.blockchain().problemWith(node.node.blockchain().chain());
+                        if (problem != null) {
+                            invalid.add(node.address() + ": " + problem);
+                        }
+                        checks.incrementAndGet();
+                        Thread.sleep(2);
+                    }
+                    return null;
+                }));
+                List<Future<List<String>>> clientsOfNode = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    String client = node.node.port() + "-" + c;
+                    Future<List<String>> poster = pool.submit(() -> {
+                        List<String> accepted = new ArrayList<>();
+                        for (int i = 0; i < perClient; i++) {
+                            String sender = "client-" + client + "-" + i;
+                            String json = "{\"sender\": \"" + sender + "\", \"recipient\": \"r\", \"amount\": 1}";
+                            if (node.post("/transactions/new", json).status() == 201) {
+                                accepted.add(sender);
+                            }
+                        }
+                        return accepted;
+                    });
+                    clientsOfNode.add(poster);
+                    posters.add(poster);
+                }
+                posted.put(node, clientsOfNode);
+                // The nodes mine at different rates, so that their chains differ in length and resolves replace them.
+                int blocks = mines + 3 * network.indexOf(node);
+                minedBlocks.addAndGet(blocks);
+                miners.add(pool.submit(() -> {
+                    for (int i = 0; i < blocks; i++) {
+                        assertEquals(200, node.get("/mine").status());
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(100));
+                    }
+                    return null;
+                }));
+                resolvers.add(pool.submit(() -> {
+                    // Resolves go on as long as anyone mines or posts, so that they meet chains of every length.
+                    while (Stream.concat(miners.stream(), posters.stream()).anyMatch(work -> !work.isDone())) {
+                        TestNode.Reply reply = node.get("/nodes/resolve");
+                        assertEquals(200, reply.status(), reply.body());
+                        resolves.incrementAndGet();
+                        if (reply.json().get("message").getAsString().equals("Our chain was replaced")) {
+                            replaced.incrementAndGet();
+                        }
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+                    }
+                    return null;
+                }));
+            }
+            int accepted = 0;
+            for (List<Future<List<String>>> futures : posted.values()) {
+                for (Future<List<String>> future : futures) {
+                    accepted += future.get().size();
+                }
+            }
+            for (Future<?> worker : miners) {
+                worker.get();
+            }
+            for (Future<?> worker : resolvers) {
+                worker.get();
+            }
+            working.set(false);
+            for (Future<?> checker : checkers) {
+                checker.get();
+            }
+
+            // One node pulls ahead, and the others follow it: their own blocks' transactions go back to pending.
+            TestNode leader = network.get(0);
+            while (network.stream().anyMatch(node -> node != leader
+                    && node.node.blockchain().chain().size() >= leader.node.blockchain().chain().size())) {
+                leader.get("/mine");
+            }
+            for (TestNode node : network) {
+                node.get("/nodes/resolve");
+                assertEquals(leader.node.blockchain().chain(), node.node.blockchain().chain(), "one chain");
+            }
+
+            assertEquals(List.of(), invalid, "every chain the checkers saw was valid");
+            assertEquals(network.size() * clients * perClient, accepted, "every well-formed transaction was accepted");
+            for (TestNode node : network) {
+                Map<String, Integer> seen = new HashMap<>();
+                List<JsonElement> held = new ArrayList<>();
+                node.node.blockchain().chain().forEach(block -> block.transactions().forEach(held::add));
+                node.node.blockchain().currentTransactions().forEach(held::add);
+                held.forEach(transaction -> seen.merge(transaction.getAsJsonObject().get("sender").getAsString(), 1, Integer::sum));
+                for (Future<List<String>> client : posted.get(node)) {
+                    for (String sender : client.get()) {
+                        assertEquals(1, seen.getOrDefault(sender, 0), sender + " is held exactly once by the node that took it");
+                    }
+                }
+            }
+            System.out.printf("concurrency (step 05): 3 nodes, %d transactions accepted, %d mines and %d resolves at once"
+                    + " (%d replaced a chain), %d chain checks, none invalid; nothing lost, nothing twice%n",
+                    accepted, minedBlocks.get(), resolves.get(), replaced.get(), checks.get());
+        } finally {
+            pool.shutdownNow();
+            network.forEach(TestNode::close);
         }
     }
 }

@@ -15,7 +15,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +122,174 @@ class ConcurrencyTest {
             }
             assertEquals(0, node.node.blockchain().currentTransactions().size());
             assertNull(node.node.blockchain().problemWith(chain), "the chain is valid, ledger and all");
+        }
+    }
+
+    /**
+     * A network at work: on each of three nodes, clients post transactions while a miner mines and a resolver
+     * resolves against the other two, all at once, and a checker reads the chain again and again. Every chain the
+     * checkers saw was valid. At the end one node is made the longest and every node resolves: every transaction
+     * a node accepted is then exactly once in its chain or its pending list, never twice, never lost.
+     */
+    @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    void aNetworkThatPostsMinesAndResolvesAtOnceLosesNothing() throws Exception {
+        int clients = 2;
+        int perClient = 60;
+        int mines = 4;
+        List<TestNode> network = List.of(new TestNode(3), new TestNode(3), new TestNode(3));
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try {
+            for (TestNode node : network) {
+                for (TestNode peer : network) {
+                    if (peer != node) {
+                        assertEquals(201, node.post("/nodes/register", ConsensusTest.nodes(peer.address())).status());
+                    }
+                }
+            }
+            // The first node pays each client wallet a coin; the others take its chain, so that every chain to come
+            // shares the block that pays them. Each client then pays itself, a coin at a time, at its own node.
+            TestNode banker = network.get(0);
+            Map<TestNode, List<Wallet>> wallets = new HashMap<>();
+            for (TestNode node : network) {
+                List<Wallet> ofNode = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    banker.mine();
+                    ofNode.add(Wallet.create());
+                }
+                wallets.put(node, ofNode);
+            }
+            for (List<Wallet> ofNode : wallets.values()) {
+                for (Wallet wallet : ofNode) {
+                    assertEquals(201, banker.pay(banker.miner, wallet.address(), 1).status());
+                }
+            }
+            banker.mine();
+            for (TestNode node : network) {
+                node.get("/nodes/resolve");
+                assertEquals(banker.node.blockchain().chain(), node.node.blockchain().chain());
+            }
+
+            AtomicBoolean working = new AtomicBoolean(true);
+            AtomicInteger checks = new AtomicInteger();
+            AtomicInteger replaced = new AtomicInteger();
+            List<String> invalid = new CopyOnWriteArrayList<>();
+            List<Future<?>> checkers = new ArrayList<>();
+            Map<TestNode, List<Future<List<String>>>> posted = new HashMap<>();
+            List<Future<?>> miners = new CopyOnWriteArrayList<>();
+            List<Future<?>> posters = new CopyOnWriteArrayList<>();
+            List<Future<?>> resolvers = new ArrayList<>();
+            AtomicInteger resolves = new AtomicInteger();
+            AtomicInteger minedBlocks = new AtomicInteger();
+            for (TestNode node : network) {
+                checkers.add(pool.submit(() -> {
+                    while (working.get()) {
+                        String problem = node.node.blockchain().problemWith(node.node.blockchain().chain());
+                        if (problem != null) {
+                            invalid.add(node.address() + ": " + problem);
+                        }
+                        checks.incrementAndGet();
+                        Thread.sleep(2);
+                    }
+                    return null;
+                }));
+                List<Future<List<String>>> clientsOfNode = new ArrayList<>();
+                for (Wallet wallet : wallets.get(node)) {
+                    Future<List<String>> poster = pool.submit(() -> {
+                        List<String> accepted = new ArrayList<>();
+                        for (long nonce = 1; nonce <= perClient; nonce++) {
+                            SignedTransaction payment = SignedTransaction.sign(wallet, wallet.address(), 1, nonce);
+                            if (node.post("/transactions/new", CanonicalJson.write(payment.toJson())).status() == 201) {
+                                accepted.add(wallet.address() + "/" + nonce);
+                            }
+                        }
+                        return accepted;
+                    });
+                    clientsOfNode.add(poster);
+                    posters.add(poster);
+                }
+                posted.put(node, clientsOfNode);
+                // The nodes mine at different rates, so that their chains differ in length and resolves replace them.
+                int blocks = mines + 3 * network.indexOf(node);
+                minedBlocks.addAndGet(blocks);
+                miners.add(pool.submit(() -> {
+                    for (int i = 0; i < blocks; i++) {
+                        node.mine();
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(100));
+                    }
+                    return null;
+                }));
+                resolvers.add(pool.submit(() -> {
+                    // Resolves go on as long as anyone mines or posts, so that they meet chains of every length.
+                    while (Stream.concat(miners.stream(), posters.stream()).anyMatch(work -> !work.isDone())) {
+                        TestNode.Reply reply = node.get("/nodes/resolve");
+                        assertEquals(200, reply.status(), reply.body());
+                        resolves.incrementAndGet();
+                        if (reply.json().get("message").getAsString().equals("Our chain was replaced")) {
+                            replaced.incrementAndGet();
+                        }
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+                    }
+                    return null;
+                }));
+            }
+            int accepted = 0;
+            for (List<Future<List<String>>> futures : posted.values()) {
+                for (Future<List<String>> future : futures) {
+                    accepted += future.get().size();
+                }
+            }
+            for (Future<?> worker : miners) {
+                worker.get();
+            }
+            for (Future<?> worker : resolvers) {
+                worker.get();
+            }
+            working.set(false);
+            for (Future<?> checker : checkers) {
+                checker.get();
+            }
+
+            // One node pulls ahead, and the others follow it: their own blocks' transactions go back to pending.
+            TestNode leader = network.get(0);
+            while (network.stream().anyMatch(node -> node != leader
+                    && node.node.blockchain().chain().size() >= leader.node.blockchain().chain().size())) {
+                leader.mine();
+            }
+            for (TestNode node : network) {
+                node.get("/nodes/resolve");
+                assertEquals(leader.node.blockchain().chain(), node.node.blockchain().chain(), "one chain");
+            }
+
+            assertEquals(List.of(), invalid, "every chain the checkers saw was valid");
+            assertEquals(network.size() * clients * perClient, accepted, "every well-formed transaction was accepted");
+            for (TestNode node : network) {
+                Map<String, Integer> seen = new HashMap<>();
+                List<JsonElement> held = new ArrayList<>();
+                node.node.blockchain().chain().forEach(block -> block.transactions().forEach(held::add));
+                node.node.blockchain().currentTransactions().forEach(held::add);
+                for (JsonElement transaction : held) {
+                    JsonObject payment = transaction.getAsJsonObject();
+                    if (payment.has("nonce")) {
+                        seen.merge(payment.get("sender").getAsString() + "/" + payment.get("nonce").getAsLong(), 1, Integer::sum);
+                    }
+                }
+                for (Future<List<String>> client : posted.get(node)) {
+                    for (String payment : client.get()) {
+                        assertEquals(1, seen.getOrDefault(payment, 0), payment + " is held exactly once by the node that took it");
+                    }
+                }
+            }
+            System.out.printf("concurrency (step 06): 3 nodes, %d transactions accepted, %d mines and %d resolves at once"
+                    + " (%d replaced a chain), %d chain checks, none invalid; nothing lost, nothing twice%n",
+                    accepted, minedBlocks.get(), resolves.get(), replaced.get(), checks.get());
+        } finally {
+            pool.shutdownNow();
+            network.forEach(TestNode::close);
         }
     }
 }
