@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,31 @@ import org.junit.jupiter.api.Test;
 
 /** Many clients at once: nothing accepted is lost, nothing lands twice, and mining blocks nobody. */
 class ConcurrencyTest {
+
+    /** A client that posts {@code count} transactions, each from a sender of its own; it returns the senders accepted. */
+    static Callable<List<String>> client(TestNode node, String name, int count) {
+        return () -> {
+            List<String> accepted = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String sender = name + "-" + i;
+                String json = "{\"sender\": \"" + sender + "\", \"recipient\": \"r\", \"amount\": 1}";
+                if (node.post("/transactions/new", json).status() == 201) {
+                    accepted.add(sender);
+                }
+            }
+            return accepted;
+        };
+    }
+
+    /** How many times the chain and the pending list of a node hold a transaction from each sender. */
+    static Map<String, Integer> held(Blockchain blockchain) {
+        List<JsonElement> held = new ArrayList<>();
+        blockchain.chain().forEach(block -> block.transactions().forEach(held::add));
+        blockchain.currentTransactions().forEach(held::add);
+        Map<String, Integer> seen = new HashMap<>();
+        held.forEach(transaction -> seen.merge(transaction.getAsJsonObject().get("sender").getAsString(), 1, Integer::sum));
+        return seen;
+    }
 
     @Test
     @Tag("exercise-4.1")
@@ -59,18 +85,7 @@ class ConcurrencyTest {
             ExecutorService pool = Executors.newFixedThreadPool(clients + 2);
             List<Future<List<String>>> posters = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                int client = c;
-                posters.add(pool.submit(() -> {
-                    List<String> accepted = new ArrayList<>();
-                    for (int i = 0; i < perClient; i++) {
-                        String sender = "client-" + client + "-" + i;
-                        String json = "{\"sender\": \"" + sender + "\", \"recipient\": \"r\", \"amount\": 1}";
-                        if (node.post("/transactions/new", json).status() == 201) {
-                            accepted.add(sender);
-                        }
-                    }
-                    return accepted;
-                }));
+                posters.add(pool.submit(client(node, "client-" + c, perClient)));
             }
             List<Future<Integer>> miners = new ArrayList<>();
             for (int m = 0; m < 2; m++) {
@@ -95,13 +110,8 @@ class ConcurrencyTest {
 
             assertEquals(clients * perClient, accepted.size(), "every well-formed transaction was accepted");
             assertEquals(mines, mined);
-            Map<String, Integer> seen = new HashMap<>();
+            Map<String, Integer> seen = held(node.node.blockchain());
             List<Block> chain = node.node.blockchain().chain();
-            for (Block block : chain) {
-                for (JsonElement transaction : block.transactions()) {
-                    seen.merge(transaction.getAsJsonObject().get("sender").getAsString(), 1, Integer::sum);
-                }
-            }
             for (String sender : accepted) {
                 assertEquals(1, seen.getOrDefault(sender, 0), sender + " is in exactly one block");
             }
@@ -164,18 +174,7 @@ class ConcurrencyTest {
                 }));
                 List<Future<List<String>>> clientsOfNode = new ArrayList<>();
                 for (int c = 0; c < clients; c++) {
-                    String client = node.node.port() + "-" + c;
-                    Future<List<String>> poster = pool.submit(() -> {
-                        List<String> accepted = new ArrayList<>();
-                        for (int i = 0; i < perClient; i++) {
-                            String sender = "client-" + client + "-" + i;
-                            String json = "{\"sender\": \"" + sender + "\", \"recipient\": \"r\", \"amount\": 1}";
-                            if (node.post("/transactions/new", json).status() == 201) {
-                                accepted.add(sender);
-                            }
-                        }
-                        return accepted;
-                    });
+                    Future<List<String>> poster = pool.submit(client(node, "client-" + node.node.port() + "-" + c, perClient));
                     clientsOfNode.add(poster);
                     posters.add(poster);
                 }
@@ -235,11 +234,7 @@ class ConcurrencyTest {
             assertEquals(List.of(), invalid, "every chain the checkers saw was valid");
             assertEquals(network.size() * clients * perClient, accepted, "every well-formed transaction was accepted");
             for (TestNode node : network) {
-                Map<String, Integer> seen = new HashMap<>();
-                List<JsonElement> held = new ArrayList<>();
-                node.node.blockchain().chain().forEach(block -> block.transactions().forEach(held::add));
-                node.node.blockchain().currentTransactions().forEach(held::add);
-                held.forEach(transaction -> seen.merge(transaction.getAsJsonObject().get("sender").getAsString(), 1, Integer::sum));
+                Map<String, Integer> seen = held(node.node.blockchain());
                 for (Future<List<String>> client : posted.get(node)) {
                     for (String sender : client.get()) {
                         assertEquals(1, seen.getOrDefault(sender, 0), sender + " is held exactly once by the node that took it");

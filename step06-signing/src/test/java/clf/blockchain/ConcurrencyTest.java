@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,38 @@ import org.junit.jupiter.api.Test;
 
 /** Many clients at once: nothing accepted is lost, nothing lands twice, and mining blocks nobody. */
 class ConcurrencyTest {
+
+    /**
+     * A client whose wallet pays itself one coin, {@code count} times: always covered, a new nonce each time. It
+     * returns the payments the node accepted, as "address/nonce".
+     */
+    static Callable<List<String>> client(TestNode node, Wallet wallet, int count) {
+        return () -> {
+            List<String> accepted = new ArrayList<>();
+            for (long nonce = 1; nonce <= count; nonce++) {
+                SignedTransaction payment = SignedTransaction.sign(wallet, wallet.address(), 1, nonce);
+                if (node.post("/transactions/new", CanonicalJson.write(payment.toJson())).status() == 201) {
+                    accepted.add(wallet.address() + "/" + nonce);
+                }
+            }
+            return accepted;
+        };
+    }
+
+    /** How many times the chain and the pending list of a node hold each payment, by "address/nonce". */
+    static Map<String, Integer> held(Blockchain blockchain) {
+        List<JsonElement> held = new ArrayList<>();
+        blockchain.chain().forEach(block -> block.transactions().forEach(held::add));
+        blockchain.currentTransactions().forEach(held::add);
+        Map<String, Integer> seen = new HashMap<>();
+        for (JsonElement transaction : held) {
+            JsonObject payment = transaction.getAsJsonObject();
+            if (payment.has("nonce")) {
+                seen.merge(payment.get("sender").getAsString() + "/" + payment.get("nonce").getAsLong(), 1, Integer::sum);
+            }
+        }
+        return seen;
+    }
 
     @Test
     @Tag("exercise-4.1")
@@ -72,17 +105,7 @@ class ConcurrencyTest {
             ExecutorService pool = Executors.newFixedThreadPool(clients + 2);
             List<Future<List<String>>> payers = new ArrayList<>();
             for (Wallet wallet : wallets) {
-                payers.add(pool.submit(() -> {
-                    // Each client pays itself one coin, over and over: always covered, a new nonce each time.
-                    List<String> accepted = new ArrayList<>();
-                    for (long nonce = 1; nonce <= perClient; nonce++) {
-                        SignedTransaction payment = SignedTransaction.sign(wallet, wallet.address(), 1, nonce);
-                        if (node.post("/transactions/new", CanonicalJson.write(payment.toJson())).status() == 201) {
-                            accepted.add(wallet.address() + "/" + nonce);
-                        }
-                    }
-                    return accepted;
-                }));
+                payers.add(pool.submit(client(node, wallet, perClient)));
             }
             List<Future<Integer>> miners = new ArrayList<>();
             for (int m = 0; m < 2; m++) {
@@ -107,16 +130,8 @@ class ConcurrencyTest {
 
             assertEquals(clients * perClient, accepted.size(), "every well-formed payment was accepted");
             assertEquals(mines, mined);
-            Map<String, Integer> seen = new HashMap<>();
+            Map<String, Integer> seen = held(node.node.blockchain());
             List<Block> chain = node.node.blockchain().chain();
-            for (Block block : chain) {
-                for (JsonElement transaction : block.transactions()) {
-                    JsonObject payment = transaction.getAsJsonObject();
-                    if (payment.has("nonce")) {
-                        seen.merge(payment.get("sender").getAsString() + "/" + payment.get("nonce").getAsLong(), 1, Integer::sum);
-                    }
-                }
-            }
             for (String payment : accepted) {
                 assertEquals(1, seen.getOrDefault(payment, 0), payment + " is in exactly one block");
             }
@@ -199,16 +214,7 @@ class ConcurrencyTest {
                 }));
                 List<Future<List<String>>> clientsOfNode = new ArrayList<>();
                 for (Wallet wallet : wallets.get(node)) {
-                    Future<List<String>> poster = pool.submit(() -> {
-                        List<String> accepted = new ArrayList<>();
-                        for (long nonce = 1; nonce <= perClient; nonce++) {
-                            SignedTransaction payment = SignedTransaction.sign(wallet, wallet.address(), 1, nonce);
-                            if (node.post("/transactions/new", CanonicalJson.write(payment.toJson())).status() == 201) {
-                                accepted.add(wallet.address() + "/" + nonce);
-                            }
-                        }
-                        return accepted;
-                    });
+                    Future<List<String>> poster = pool.submit(client(node, wallet, perClient));
                     clientsOfNode.add(poster);
                     posters.add(poster);
                 }
@@ -268,16 +274,7 @@ class ConcurrencyTest {
             assertEquals(List.of(), invalid, "every chain the checkers saw was valid");
             assertEquals(network.size() * clients * perClient, accepted, "every well-formed transaction was accepted");
             for (TestNode node : network) {
-                Map<String, Integer> seen = new HashMap<>();
-                List<JsonElement> held = new ArrayList<>();
-                node.node.blockchain().chain().forEach(block -> block.transactions().forEach(held::add));
-                node.node.blockchain().currentTransactions().forEach(held::add);
-                for (JsonElement transaction : held) {
-                    JsonObject payment = transaction.getAsJsonObject();
-                    if (payment.has("nonce")) {
-                        seen.merge(payment.get("sender").getAsString() + "/" + payment.get("nonce").getAsLong(), 1, Integer::sum);
-                    }
-                }
+                Map<String, Integer> seen = held(node.node.blockchain());
                 for (Future<List<String>> client : posted.get(node)) {
                     for (String payment : client.get()) {
                         assertEquals(1, seen.getOrDefault(payment, 0), payment + " is held exactly once by the node that took it");
