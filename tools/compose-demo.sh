@@ -5,8 +5,10 @@
 # 2. starts the nodes (docker-compose up -d --build; BASE_IMAGE=clf-jre:17 for a machine without a registry);
 # 3. node1 mines two blocks; node2 follows it; node1's miner pays bob 1 coin through node2, signed here by the
 #    wallet; a tampered copy of a payment is refused; node2 mines it; everyone resolves;
-# 4. checks that all three nodes serve the same chain and that bob has his coin on every node.
-# Stop it with: docker-compose down --rmi all
+# 4. checks that all three nodes serve the same chain and that bob has his coin on every node;
+# 5. kills node2 with SIGKILL and starts it again: it serves the same chain, read back from its volume.
+# The nodes keep their chains in volumes, so a second run goes on from the first one's chains.
+# Stop it with: docker-compose down --rmi all --volumes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=${1:-localhost}
@@ -41,6 +43,7 @@ curl -fsS "$node1/mine"; echo
 curl -fsS "$node1/mine"; echo
 say "node2 resolves, and follows node1"
 curl -fsS "$node2/nodes/resolve" | grep -o '"message": "[^"]*"'
+bob_before=$(curl -fsS "$node2/balances/$bob" | grep -o '"balanceOf": [0-9]*' | grep -o '[0-9]*$')
 say "node1's miner pays bob 1 coin through node2: signed here, by the wallet; the node never sees the key"
 wallet send --key demo-wallets/node1-miner.pem --to "$bob" --amount 1 --node "$node2"
 say "a forgery: a payment from node1's miner to bob that its wallet never signed"
@@ -61,10 +64,22 @@ done
 chain1=$(curl -fsS "$node1/chain")
 if [ "$chain1" = "$(curl -fsS "$node2/chain")" ] && [ "$chain1" = "$(curl -fsS "$node3/chain")" ]; then
   for node in $node1 $node2 $node3; do
-    curl -fsS "$node/balances/$bob" | grep -q '"balanceOf": 1,' || { echo "bob's coin is missing at $node" >&2; exit 1; }
+    curl -fsS "$node/balances/$bob" | grep -q "\"balanceOf\": $((bob_before + 1))," \
+      || { echo "bob's coin is missing at $node" >&2; exit 1; }
   done
   echo "all three nodes agree, and bob has his coin on every one"
 else
   echo "the nodes do not agree" >&2
+  exit 1
+fi
+
+say "node2 is killed with SIGKILL, as a crash would, and started again: its chain is read back from its volume"
+$compose kill node2 >/dev/null 2>&1
+$compose start node2 >/dev/null 2>&1
+for _ in $(seq 1 60); do curl -fs "$node2/chain" >/dev/null && break; sleep 1; done
+if [ "$(curl -fsS "$node2/chain")" = "$chain1" ]; then
+  echo "node2 serves the same chain after kill -9"
+else
+  echo "node2 lost its chain in the crash" >&2
   exit 1
 fi

@@ -11,6 +11,7 @@ import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -78,8 +79,8 @@ public final class Api {
     public List<Route> routes() {
         return List.of(
                 Route.slow("GET", "/mine", this::mine),
-                Route.quick("POST", "/transactions/new", this::newTransaction),
-                Route.quick("POST", "/transaction/new", this::newTransaction),
+                transactionRoute("/transactions/new"),
+                transactionRoute("/transaction/new"),
                 Route.slow("GET", "/chain", this::chain),
                 Route.slow("POST", "/nodes/register", this::registerNodes),
                 Route.slow("POST", "/miner/register", this::registerNodes),
@@ -89,6 +90,14 @@ public final class Api {
                 Route.slow("POST", "/miner/nodes/resolve", this::resolve),
                 Route.slow("GET", "/token", this::token),
                 Route.slow("GET", "/balances/{address}", this::balance));
+    }
+
+    /**
+     * New payments are quick, unless the node keeps a data directory: then each waits for the disk before it is
+     * acknowledged, and that wait belongs on a worker thread.
+     */
+    private Route transactionRoute(String path) {
+        return new Route("POST", path, this::newTransaction, blockchain.keepsData());
     }
 
     /**
@@ -112,6 +121,10 @@ public final class Api {
                 handler.handleRequest(exchange);
             } catch (ApiError e) {
                 HttpJson.send(exchange, e.status(), e.toJson());
+            } catch (UncheckedIOException e) {
+                LOG.log(Level.SEVERE, "the data directory failed", e);
+                HttpJson.send(exchange, 503, new ApiError(503, e.getMessage(), "nothing was acknowledged;"
+                        + " free the disk or fix the directory, restart the node, and send this request again").toJson());
             } catch (Exception e) {
                 LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
                 if (!exchange.isResponseStarted()) {

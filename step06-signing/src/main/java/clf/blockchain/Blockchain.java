@@ -53,6 +53,7 @@ public class Blockchain {
     private Ledger pendingLedger = new Ledger();
     private final ProofOfWork work;
     private final Clock clock;
+    private final Journal journal;
 
     /** The linked rule at the text's difficulty: this step's default (step 03 shows why). */
     public static final ProofOfWork DEFAULT_WORK = new ProofOfWork(ProofOfWork.Rule.LINKED, ProofOfWork.DEFAULT_DIFFICULTY);
@@ -67,13 +68,56 @@ public class Blockchain {
         this(DEFAULT_WORK, clock);
     }
 
-    /** A new chain mined by the given rule and difficulty. */
+    /** A new chain mined by the given rule and difficulty, kept in memory only, as the text's. */
     public Blockchain(ProofOfWork work, Clock clock) {
+        this(work, clock, Journal.IN_MEMORY, List.of(), new JsonArray());
+    }
+
+    /**
+     * The chain that a data directory's log holds, checked again in full as a peer's chain would be, with its
+     * pending payments; or, for a new log, a new chain, written to it. Every change is then written to the log
+     * before it is acknowledged.
+     *
+     * @throws IllegalStateException if the log holds a chain that is not valid
+     */
+    public static Blockchain open(ProofOfWork work, Clock clock, ChainLog log) {
+        return new Blockchain(work, clock, log, log.blocks(), log.pending());
+    }
+
+    private Blockchain(ProofOfWork work, Clock clock, Journal journal, List<Block> saved, JsonArray savedPending) {
         this.work = work;
         this.clock = clock;
-        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
-        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
-        chain.add(Block.of(1, now(), new JsonArray(), 100, new JsonPrimitive(1)));
+        this.journal = journal;
+        if (saved.isEmpty()) {
+            // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
+            // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+            Block genesis = Block.of(1, now(), new JsonArray(), 100, new JsonPrimitive(1));
+            journal.sync(journal.block(genesis));
+            chain.add(genesis);
+            return;
+        }
+        try {
+            ledger = ledgerOfValid(saved);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the saved chain is not valid: " + e.getMessage());
+        }
+        chain.addAll(saved);
+        pendingLedger = ledger.copy();
+        for (JsonElement transaction : savedPending) {
+            SignedTransaction payment = SignedTransaction.fromJson(transaction);
+            String problem = pendingLedger.problemWith(payment);
+            if (problem != null) {
+                throw new IllegalStateException("a saved pending payment is not valid (" + problem + "): "
+                        + CanonicalJson.write(transaction));
+            }
+            pendingLedger.apply(payment);
+            currentTransactions.add(transaction);
+        }
+    }
+
+    /** Does this chain write every change to a data directory before it is acknowledged? */
+    public boolean keepsData() {
+        return journal != Journal.IN_MEMORY;
     }
 
     /**
@@ -84,14 +128,23 @@ public class Blockchain {
      * @return the index of that block, one past the last block
      * @throws IllegalArgumentException saying which rule the payment breaks
      */
-    public synchronized long newTransaction(SignedTransaction payment) {
-        String problem = pendingLedger.problemWith(payment);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+    public long newTransaction(SignedTransaction payment) {
+        long index;
+        long written;
+        synchronized (this) {
+            String problem = pendingLedger.problemWith(payment);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            // First in the log, then in memory: if the log cannot be written, nothing has changed.
+            written = journal.transaction(payment.toJson());
+            pendingLedger.apply(payment);
+            currentTransactions.add(payment.toJson());
+            index = lastBlock().index() + 1;
         }
-        pendingLedger.apply(payment);
-        currentTransactions.add(payment.toJson());
-        return lastBlock().index() + 1;
+        // The wait for the disk is outside the lock, so that other payments go on arriving and share one flush.
+        journal.sync(written);
+        return index;
     }
 
     /** The ledger of the chain, as a copy. */
@@ -123,6 +176,8 @@ public class Blockchain {
         transactions.add(Ledger.rewardTransaction(minerAddress));
         transactions.addAll(currentTransactions.toJson());
         Block block = Block.of(chain.size() + 1, now(), transactions, proof, new JsonPrimitive(previousHash));
+        // Blocks are rare, so the wait for the disk may hold the lock: nothing changes until the log holds it.
+        journal.sync(journal.block(block));
         ledger.applyBlock(block);
         pendingLedger = ledger.copy();
         currentTransactions.clear();
@@ -328,22 +383,26 @@ public class Blockchain {
                 pending.add(transaction);
             }
         }
-        chain.clear();
-        chain.addAll(newChain);
-        ledger = newLedger;
-        pendingLedger = ledger.copy();
-        currentTransactions.clear();
+        Ledger newPendingLedger = newLedger.copy();
+        JsonArray newPending = new JsonArray();
         for (JsonElement transaction : pending) {
             SignedTransaction payment = SignedTransaction.fromJson(transaction);
-            String problem = pendingLedger.problemWith(payment);
+            String problem = newPendingLedger.problemWith(payment);
             if (problem == null) {
-                pendingLedger.apply(payment);
-                currentTransactions.add(transaction);
+                newPendingLedger.apply(payment);
+                newPending.add(transaction);
             } else {
                 LOG.warning("dropped a pending payment that the adopted chain makes invalid (" + problem + "): "
                         + CanonicalJson.write(transaction));
             }
         }
+        journal.sync(journal.replaced(shared, theirOwn, newPending));
+        chain.clear();
+        chain.addAll(newChain);
+        ledger = newLedger;
+        pendingLedger = newPendingLedger;
+        currentTransactions.clear();
+        newPending.forEach(currentTransactions::add);
         return true;
     }
 

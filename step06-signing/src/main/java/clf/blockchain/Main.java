@@ -1,5 +1,7 @@
 package clf.blockchain;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.logging.Level;
@@ -40,7 +42,17 @@ public final class Main {
             return;
         }
         ProofOfWork work = new ProofOfWork(options.proofRule(), options.difficulty(), options.minerThreads());
-        Blockchain blockchain = new Blockchain(work, Clock.systemUTC());
+        Blockchain blockchain;
+        try {
+            blockchain = options.dataDir() == null ? new Blockchain(work, Clock.systemUTC())
+                    : Blockchain.open(work, Clock.systemUTC(), ChainLog.open(options.dataDir()));
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            System.err.println("error: cannot use --data-dir " + options.dataDir() + ": " + e.getMessage()
+                    + "\n(a chain that is not valid was changed by hand or by another program; move the directory"
+                    + " away to start a new chain)");
+            System.exit(1);
+            return;
+        }
         blockchain.registerNodes(options.peers());
         Node node = new Node(blockchain, options.nodeId(), options.minerAddress());
         try {
@@ -61,6 +73,11 @@ public final class Main {
         System.out.println(options.minerAddress() == null
                 ? "no --miner-address: this node does not mine (GET /mine answers 409)"
                 : "mining rewards go to " + options.minerAddress());
+        if (options.dataDir() != null) {
+            System.out.println("data kept in " + options.dataDir().resolve(ChainLog.FILE_NAME) + ": "
+                    + blockchain.chain().size() + " blocks and " + blockchain.currentTransactions().size()
+                    + " pending payments");
+        }
         if (!options.peers().isEmpty()) {
             System.out.println("peers: " + options.peers());
         }

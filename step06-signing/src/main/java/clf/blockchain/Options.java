@@ -2,16 +2,18 @@ package clf.blockchain;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The node's command line: {@code --port}, {@code --host}, {@code --difficulty}, {@code --node-id},
- * {@code --io-threads}, {@code --miner-threads}, {@code --peers}, {@code --miner-address} and {@code --proof-rule}.
+ * {@code --io-threads}, {@code --miner-threads}, {@code --peers}, {@code --miner-address}, {@code --proof-rule}
+ * and {@code --data-dir}.
  */
 public record Options(String host, int port, int difficulty, String nodeId, int ioThreads, int minerThreads,
-                      List<URI> peers, String minerAddress, ProofOfWork.Rule proofRule, boolean help) {
+                      List<URI> peers, String minerAddress, ProofOfWork.Rule proofRule, Path dataDir, boolean help) {
 
     /** Undertow's own default: one IO thread per core, and at least two. */
     public static final int DEFAULT_IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -36,6 +38,8 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
                                   the same, read from a wallet's public key file, such as miner.pub.pem
                   --proof-rule R  linked (default: a proof covers the last block's hash) or text (the
                                   tutorial's rule, for a network with nodes of the text or of step 05)
+                  --data-dir DIR  keep the chain and the pending payments in DIR/chain.log, and read them
+                                  back at start (default: in memory only, as in the text)
               -h, --help          show this help
 
             The wallet has its own commands: java -jar step06-signing.jar wallet --help
@@ -55,11 +59,12 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
         List<URI> peers = new ArrayList<>();
         String minerAddress = null;
         ProofOfWork.Rule proofRule = ProofOfWork.Rule.LINKED;
+        Path dataDir = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {
                 return new Options(host, port, difficulty, nodeId, ioThreads, minerThreads, peers, minerAddress, proofRule,
-                        true);
+                        dataDir, true);
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException(option.startsWith("-") ? option + " needs a value"
@@ -77,11 +82,12 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
                 case "--miner-address" -> minerAddress = minerAddress(value);
                 case "--miner-key" -> minerAddress = minerKey(value);
                 case "--proof-rule" -> proofRule = proofRule(value);
+                case "--data-dir" -> dataDir = dataDir(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         return new Options(host, port, difficulty, nodeId == null ? Node.newIdentifier() : nodeId, ioThreads,
-                minerThreads, List.copyOf(peers), minerAddress, proofRule, false);
+                minerThreads, List.copyOf(peers), minerAddress, proofRule, dataDir, false);
     }
 
     private static int number(String option, String value, int min, int max) {
@@ -99,8 +105,6 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
 
     private static List<URI> peers(String value) {
         List<URI> peers = new ArrayList<>();
-        String minerAddress = null;
-        ProofOfWork.Rule proofRule = ProofOfWork.Rule.LINKED;
         for (String address : value.split(",")) {
             try {
                 peers.add(NodeAddress.parse(address));
@@ -138,6 +142,15 @@ public record Options(String host, int port, int difficulty, String nodeId, int 
             }
         }
         throw new IllegalArgumentException("--proof-rule is linked or text, not " + value);
+    }
+
+    private static Path dataDir(String value) {
+        Path dir = Path.of(value);
+        if (value.isBlank() || Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--data-dir takes a directory, which is made if it is new; "
+                    + (value.isBlank() ? "it is empty" : value + " is a file"));
+        }
+        return dir;
     }
 
     private static String nodeId(String value) {

@@ -26,7 +26,7 @@ class OptionsTest {
     void everyOptionIsRead() {
         Options options = Options.parse("-p", "5001", "--host", "127.0.0.1", "--difficulty", "5", "--node-id", "alice");
         assertEquals(new Options("127.0.0.1", 5001, 5, "alice", Options.DEFAULT_IO_THREADS,
-                Runtime.getRuntime().availableProcessors(), List.of(), null, ProofOfWork.Rule.LINKED, false), options);
+                Runtime.getRuntime().availableProcessors(), List.of(), null, ProofOfWork.Rule.LINKED, null, false), options);
         assertEquals(5002, Options.parse("--port", "5002").port());
         assertTrue(Options.parse("--help").help());
         assertTrue(Options.parse("-h").help());
@@ -51,6 +51,17 @@ class OptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Options.parse("--miner-key", directory.resolve("nothing.pem").toString()));
         assertTrue(e.getMessage().startsWith("--miner-key: cannot read"), e.getMessage());
+    }
+
+    @Test
+    void theDataDirectoryIsReadAndMustNotBeAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws java.io.IOException {
+        assertEquals(null, Options.parse().dataDir(), "in memory, as in the text");
+        assertEquals(directory.resolve("node1"), Options.parse("--data-dir", directory.resolve("node1").toString()).dataDir());
+        java.nio.file.Path file = java.nio.file.Files.writeString(directory.resolve("a-file"), "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse("--data-dir", file.toString()));
+        assertEquals("--data-dir takes a directory, which is made if it is new; " + file + " is a file", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,50 @@
+package clf.blockchain;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import java.util.List;
+
+/**
+ * Where a node writes down each change to its chain and its pending payments before it acknowledges it: nowhere,
+ * as the text's node keeps everything in memory, or a {@link ChainLog} in a data directory (beyond the text).
+ *
+ * <p>Each method writes one record and returns the log's length after it; {@link #sync} then waits until the
+ * disk holds the log up to that length. The two are apart so that a payment can wait for the disk without
+ * holding the chain's lock, and so that one flush can cover the payments of many clients at once.
+ */
+interface Journal {
+
+    /** The text's node: nothing is written, and a restart starts a new chain. */
+    Journal IN_MEMORY = new Journal() {
+        @Override
+        public long block(Block block) {
+            return 0;
+        }
+
+        @Override
+        public long transaction(JsonElement transaction) {
+            return 0;
+        }
+
+        @Override
+        public long replaced(int kept, List<Block> blocks, JsonArray pending) {
+            return 0;
+        }
+
+        @Override
+        public void sync(long length) {
+        }
+    };
+
+    /** A block added at the end of the chain, which took in every pending payment. */
+    long block(Block block);
+
+    /** A payment added to the pending list. */
+    long transaction(JsonElement transaction);
+
+    /** The chain cut back to its first {@code kept} blocks and extended with {@code blocks}; the pending list now {@code pending}. */
+    long replaced(int kept, List<Block> blocks, JsonArray pending);
+
+    /** Returns once the disk holds the log up to {@code length}. */
+    void sync(long length);
+}

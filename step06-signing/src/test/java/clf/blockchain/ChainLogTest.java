@@ -1,0 +1,199 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data directory (beyond the text): what a node acknowledged is read back after a restart, a tail that a crash
+ * tore is cut with a warning at every byte it could have been torn at, and a chain changed by hand is refused.
+ */
+class ChainLogTest {
+
+    static final ProofOfWork WORK = LedgerTest.EASY;
+    final Wallet bob = Wallet.create();
+
+    /** What a node holds: its chain and its pending payments. */
+    record State(List<Block> chain, JsonArray pending) {
+        static State of(Blockchain blockchain) {
+            return new State(blockchain.chain(), blockchain.currentTransactions());
+        }
+
+        static State of(ChainLog log) {
+            return new State(log.blocks(), log.pending());
+        }
+    }
+
+    static Blockchain open(Path dir) throws IOException {
+        return Blockchain.open(WORK, Clock.systemUTC(), ChainLog.open(dir));
+    }
+
+    /** Mines, pays and resolves on a node kept in {@code dir}; returns its state after each record it wrote. */
+    List<State> history(Path dir) throws IOException {
+        List<State> states = new ArrayList<>();
+        Blockchain blockchain = open(dir);
+        states.add(State.of(blockchain));
+        for (int i = 0; i < 3; i++) {
+            Chains.mine(blockchain, Chains.MINER);
+            states.add(State.of(blockchain));
+        }
+        for (long nonce = 1; nonce <= 3; nonce++) {
+            blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 1, nonce));
+            states.add(State.of(blockchain));
+        }
+        Chains.mine(blockchain, Chains.MINER);
+        states.add(State.of(blockchain));
+        blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 1, 4));
+        states.add(State.of(blockchain));
+        // A longer chain from a peer that started on its own, so that not even genesis is shared: all our blocks'
+        // payments go back to pending, and the log's record keeps no block of ours.
+        List<Block> theirs = LedgerTest.chainOf(WORK, Collections.nCopies(5,
+                LedgerTest.block(Ledger.rewardTransaction(Chains.MINER.address()))));
+        assertTrue(blockchain.replaceChain(theirs, Ledger.of(theirs)));
+        states.add(State.of(blockchain));
+        return states;
+    }
+
+    @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    void whatANodeAcknowledgedIsReadBack(@TempDir Path dir) throws IOException {
+        List<State> states = history(dir);
+        Blockchain again = open(dir);
+        assertEquals(states.get(states.size() - 1), State.of(again));
+        assertEquals(4, again.currentTransactions().size(), "the payments of our lost blocks wait again");
+        assertEquals(again.ledger().totalSupply(), Ledger.of(again.chain()).totalSupply());
+        assertEquals(again.pendingLedger().nextNonce(Chains.MINER.address()), 5, "and count in the ledger");
+    }
+
+    @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    void aTailTornAtAnyByteIsCutBackToTheRecordBeforeIt(@TempDir Path dir) throws IOException {
+        List<State> states = history(dir.resolve("node"));
+        byte[] log = Files.readAllBytes(dir.resolve("node").resolve(ChainLog.FILE_NAME));
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 0; i < log.length; i++) {
+            if (log[i] == '\n') {
+                ends.add(i + 1);
+            }
+        }
+        assertEquals(states.size(), ends.size(), "one record per change");
+        int cuts = 0;
+        for (int cut = ends.get(0); cut < log.length; cut++) {
+            int length = cut;
+            Path copy = Files.createDirectories(dir.resolve("cut-" + length));
+            Files.write(copy.resolve(ChainLog.FILE_NAME), Arrays.copyOf(log, length));
+            int records = (int) ends.stream().filter(end -> end <= length).count();
+            ChainLog opened = ChainLog.open(copy);
+            assertEquals(states.get(records - 1), State.of(opened), "cut at byte " + length);
+            assertEquals((long) ends.get(records - 1), Files.size(copy.resolve(ChainLog.FILE_NAME)), "the torn part is gone");
+            opened.close();
+            if (!ends.contains(length)) {
+                cuts++;
+                assertTrue(warnings.get(warnings.size() - 1).contains("cut " + (length - ends.get(records - 1)) + " bytes"),
+                        warnings.get(warnings.size() - 1));
+            }
+            Blockchain restarted = Blockchain.open(WORK, Clock.systemUTC(), ChainLog.open(copy));
+            assertEquals(states.get(records - 1), State.of(restarted), "and the node starts from there");
+        }
+        System.out.printf("chain log: %d torn tails, at every byte of %d records, cut back with a warning%n", cuts,
+                ends.size());
+    }
+
+    @Test
+    void aDamagedRecordIsCutWithEverythingAfterIt(@TempDir Path dir) throws IOException {
+        List<State> states = history(dir);
+        Path file = dir.resolve(ChainLog.FILE_NAME);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        String third = lines.get(2);
+        lines.set(2, third.replace("\"proof\": ", "\"proof\": 1"));
+        Files.write(file, lines, StandardCharsets.US_ASCII);
+
+        assertEquals(states.get(1), State.of(open(dir)));
+        assertTrue(warnings.get(warnings.size() - 1).contains("record 3: its checksum does not match"), warnings.toString());
+        Files.writeString(file, "garbage\n", StandardOpenOption.APPEND);
+        assertEquals(states.get(1), State.of(open(dir)));
+        assertTrue(warnings.get(warnings.size() - 1).contains("record 3: it does not start with a checksum"), warnings.toString());
+    }
+
+    @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    void aChainChangedByHandIsRefusedAtStart(@TempDir Path dir) throws IOException {
+        Blockchain blockchain = open(dir);
+        Chains.mine(blockchain, Chains.MINER);
+        Block mined = blockchain.lastBlock();
+        Chains.mine(blockchain, Chains.MINER);
+        // Someone gives block 2's reward to mallory, with a checksum that matches: the log reads, the chain does not.
+        Path file = dir.resolve(ChainLog.FILE_NAME);
+        String forged = "{\"block\": " + mined.canonicalJson().replace(Chains.MINER.address(),
+                AttackLabTest.MALLORY.address()) + "}";
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(1, String.format("%08x ", ChainLog.checksum(forged.getBytes(StandardCharsets.US_ASCII))) + forged);
+        Files.write(file, lines);
+        Path other = dir;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(other));
+        assertEquals("the saved chain is not valid: block 3 does not link to the hash of block 2", e.getMessage());
+    }
+
+    @Test
+    void aNewDirectoryGetsAGenesisBlockThatARestartKeeps(@TempDir Path dir) throws IOException {
+        Block genesis = open(dir.resolve("new")).chain().get(0);
+        assertEquals(List.of(genesis), open(dir.resolve("new")).chain());
+        assertTrue(new Blockchain(WORK, Clock.systemUTC()).keepsData() == false, "without a directory, memory only");
+    }
+
+    /** The node's log messages during a test, kept here instead of printed: a test cuts thousands of tails. */
+    final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Logger nodeLog = Logger.getLogger("clf.blockchain.node");
+    final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            warnings.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureTheLog() {
+        nodeLog.addHandler(capture);
+        nodeLog.setUseParentHandlers(false);
+    }
+
+    @AfterEach
+    void printTheLogAgain() {
+        nodeLog.removeHandler(capture);
+        nodeLog.setUseParentHandlers(true);
+    }
+}
