@@ -173,7 +173,8 @@ public final class ChainLog implements Journal, AutoCloseable {
     }
 
     private static UncheckedIOException failed(String message, IOException cause) {
-        return new UncheckedIOException(message + ": " + cause.getMessage(), cause);
+        return new UncheckedIOException(message + ": " + (cause.getMessage() != null ? cause.getMessage()
+                : cause.getClass().getSimpleName()), cause);
     }
 
     static long checksum(byte[] bytes) {

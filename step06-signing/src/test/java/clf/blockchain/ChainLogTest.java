@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +128,9 @@ class ChainLogTest {
     }
 
     @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void aDamagedRecordIsCutWithEverythingAfterIt(@TempDir Path dir) throws IOException {
         List<State> states = history(dir);
         Path file = dir.resolve(ChainLog.FILE_NAME);
@@ -140,9 +147,6 @@ class ChainLogTest {
     }
 
     @Test
-    @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void aChainChangedByHandIsRefusedAtStart(@TempDir Path dir) throws IOException {
         Blockchain blockchain = open(dir);
         Chains.mine(blockchain, Chains.MINER);
@@ -165,6 +169,41 @@ class ChainLogTest {
         Block genesis = open(dir.resolve("new")).chain().get(0);
         assertEquals(List.of(genesis), open(dir.resolve("new")).chain());
         assertTrue(new Blockchain(WORK, Clock.systemUTC()).keepsData() == false, "without a directory, memory only");
+    }
+
+    /** A disk that fails is a clear 503, not a bug's 500, and the node changes nothing it could not write. */
+    @Test
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    void whenTheDiskFailsTheNodeAnswers503AndChangesNothing(@TempDir Path dir) throws Exception {
+        ChainLog log = ChainLog.open(dir);
+        Blockchain blockchain = Blockchain.open(WORK, Clock.systemUTC(), log);
+        Node node = new Node(blockchain, "disk-test", Chains.MINER.address()).start("127.0.0.1", 0);
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + node.port());
+            assertEquals(200, client.send(HttpRequest.newBuilder(base.resolve("/mine")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            log.close();
+            State before = State.of(blockchain);
+            String payment = CanonicalJson.write(SignedTransaction.sign(Chains.MINER, bob.address(), 1, 1).toJson());
+            HttpResponse<String> paid = client.send(HttpRequest.newBuilder(base.resolve("/transactions/new"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payment)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> mined = client.send(HttpRequest.newBuilder(base.resolve("/mine")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            for (HttpResponse<String> reply : List.of(paid, mined)) {
+                assertEquals(503, reply.statusCode(), reply.body());
+                com.google.gson.JsonObject error = com.google.gson.JsonParser.parseString(reply.body()).getAsJsonObject();
+                assertTrue(error.get("error").getAsString().startsWith("the node could not write " + log.file()), reply.body());
+                assertTrue(error.get("hint").getAsString().startsWith("nothing was acknowledged"), reply.body());
+            }
+            assertEquals(before, State.of(blockchain), "nothing changed");
+        } finally {
+            node.stop();
+        }
     }
 
     /** The node's log messages during a test, kept here instead of printed: a test cuts thousands of tails. */
