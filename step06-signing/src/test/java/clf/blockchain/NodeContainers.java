@@ -37,6 +37,7 @@ final class NodeContainers {
             image = new ImageFromDockerfile("clf-node-test:step06", false)
                     .withFileFromPath("Dockerfile", Path.of("Dockerfile"))
                     .withFileFromPath("target/step06-signing.jar", Path.of("target/step06-signing.jar"))
+                    .withFileFromPath("container/data", Path.of("container/data"))
                     .withBuildArg("BASE_IMAGE", baseImage());
         }
         return image;
