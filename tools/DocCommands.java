@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * bottom, in one shell, so that a variable set on one line (BOB=...) is there on the next. The runner does what a
  * reader does between the lines, and nothing else:
  * <ul>
- * <li>a node started in the foreground (a node jar of step 04 to 06, or the text's Python node) is started in the
+ * <li>a node started in the foreground (a node jar of step 04 to 06, the text's Python node, or the explorer) is started in the
  *     background, as in a second terminal, and waited for until it answers {@code GET /chain}; a node started on a
  *     port where one of ours runs stops that one first, as Ctrl-C would; every node stops at the end of the page;</li>
  * <li>before a {@code curl} to localhost, the node there is waited for;</li>
@@ -49,7 +49,8 @@ public final class DocCommands {
     }
 
     private static final Pattern NODE = Pattern.compile(
-            "^(java -jar step0[4-6]-[a-z-]+/target/step0[4-6]-[a-z-]+\\.jar(?! +wallet)(?!.*--help)|/usr/bin/python3 tools/text-node\\.py)\\b.*");
+            "^(java -jar step0[4-6]-[a-z-]+/target/step0[4-6]-[a-z-]+\\.jar(?! +wallet)(?!.*--help)|/usr/bin/python3 tools/text-node\\.py"
+            + "|java -jar explorer/target/explorer\\.jar(?!.*--help))\\b.*");
     private static final Pattern PORT_OPTION = Pattern.compile("(?:--port|-p) (\\d+)");
     private static final Pattern TEXT_NODE_PORT = Pattern.compile("text-node\\.py (\\d+)");
     private static final Pattern LOCAL_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1):(\\d+)");

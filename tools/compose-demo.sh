@@ -6,7 +6,8 @@
 # 3. node1 mines two blocks; node2 follows it; node1's miner pays bob 1 coin through node2, signed here by the
 #    wallet; a tampered copy of a payment is refused; node2 mines it; everyone resolves;
 # 4. checks that all three nodes serve the same chain and that bob has his coin on every node;
-# 5. kills node2 with SIGKILL and starts it again: it serves the same chain, read back from its volume.
+# 5. kills node2 with SIGKILL and starts it again: it serves the same chain, read back from its volume;
+# 6. checks that the block explorer shows node1's chain, and prints its address: open it, mine, tamper, resolve.
 # The nodes keep their chains in volumes, so a second run goes on from the first one's chains.
 # Stop it with: docker-compose down --rmi all --volumes
 set -euo pipefail
@@ -81,5 +82,15 @@ if [ "$(curl -fsS "$node2/chain")" = "$chain1" ]; then
   echo "node2 serves the same chain after kill -9"
 else
   echo "node2 lost its chain in the crash" >&2
+  exit 1
+fi
+
+say "the block explorer: every node's chain in one page, live"
+explorer=http://$host:8000
+for _ in $(seq 1 60); do curl -fs "$explorer/api/nodes" >/dev/null && break; sleep 1; done
+if [ "$(curl -fsS "$explorer/api/0/chain")" = "$(curl -fsS "$node1/chain")" ]; then
+  echo "open $explorer/ in a browser: mine, tamper with a block, register peers and resolve from the page"
+else
+  echo "the explorer at $explorer does not show node1's chain" >&2
   exit 1
 fi

@@ -1,5 +1,6 @@
 package clf.blockchain;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
@@ -59,7 +60,8 @@ public final class Api {
                 Route.slow("GET", "/mine", this::mine),
                 Route.quick("POST", "/transactions/new", this::newTransaction),
                 Route.quick("POST", "/transaction/new", this::newTransaction),
-                Route.slow("GET", "/chain", this::chain));
+                Route.slow("GET", "/chain", this::chain),
+                Route.quick("GET", "/transactions/pending", this::pendingTransactions));
     }
 
     /**
@@ -128,6 +130,18 @@ public final class Api {
         JsonObject response = new JsonObject();
         response.addProperty("message", "Transaction will be added to Block " + index);
         HttpJson.send(exchange, 201, response);
+    }
+
+    /**
+     * The transactions waiting for the next block, and how many: not in the text, which only shows them inside a
+     * mined block; the block explorer shows them as they arrive.
+     */
+    void pendingTransactions(HttpServerExchange exchange) {
+        JsonArray pending = blockchain.currentTransactions();
+        JsonObject response = new JsonObject();
+        response.add("transactions", pending);
+        response.addProperty("length", pending.size());
+        HttpJson.send(exchange, 200, response);
     }
 
     /**

@@ -120,4 +120,16 @@ class NodeTest {
         assertTrue(body.contains(block.canonicalJson()), "blocks are written as Python's json.dumps writes them");
         assertTrue(body.endsWith("], \"length\": 2}"), body);
     }
+
+    @Test
+    @Tag("exercise-4.1")
+    @Tag("exercise-4.2")
+    void thePendingTransactionsAreListedUntilABlockTakesThem() {
+        node.post("/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 5}");
+        com.google.gson.JsonObject pending = node.get("/transactions/pending").json();
+        assertEquals(1, pending.get("length").getAsInt());
+        assertEquals("b", pending.getAsJsonArray("transactions").get(0).getAsJsonObject().get("recipient").getAsString());
+        node.get("/mine");
+        assertEquals("{\"length\": 0, \"transactions\": []}", node.get("/transactions/pending").body());
+    }
 }

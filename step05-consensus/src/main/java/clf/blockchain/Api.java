@@ -76,6 +76,8 @@ public final class Api {
                 Route.quick("POST", "/transactions/new", this::newTransaction),
                 Route.quick("POST", "/transaction/new", this::newTransaction),
                 Route.slow("GET", "/chain", this::chain),
+                Route.quick("GET", "/transactions/pending", this::pendingTransactions),
+                Route.quick("GET", "/nodes", this::nodes),
                 Route.slow("POST", "/nodes/register", this::registerNodes),
                 Route.slow("POST", "/miner/register", this::registerNodes),
                 Route.slow("GET", "/nodes/resolve", this::resolve),
@@ -159,6 +161,27 @@ public final class Api {
         JsonObject response = new JsonObject();
         response.addProperty("message", "Transaction will be added to Block " + index);
         HttpJson.send(exchange, 201, response);
+    }
+
+    /**
+     * The transactions waiting for the next block, and how many: not in the text, which only shows them inside a
+     * mined block; the block explorer shows them as they arrive.
+     */
+    void pendingTransactions(HttpServerExchange exchange) {
+        JsonArray pending = blockchain.currentTransactions();
+        JsonObject response = new JsonObject();
+        response.add("transactions", pending);
+        response.addProperty("length", pending.size());
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** The registered peers: not in the text, which only lists them in the answer to a registration. */
+    void nodes(HttpServerExchange exchange) {
+        JsonArray nodes = new JsonArray();
+        blockchain.nodes().forEach(node -> nodes.add(node.toString()));
+        JsonObject response = new JsonObject();
+        response.add("nodes", nodes);
+        HttpJson.send(exchange, 200, response);
     }
 
     /**

@@ -45,6 +45,8 @@ class ConsensusTest {
         assertEquals(List.of(b.address(), c.address()), List.of(total.get(0).getAsString(), total.get(1).getAsString()));
         assertEquals(201, a.post("/miner/register", nodes(b.address())).status(), "the text's spelling");
         assertEquals(2, a.node.blockchain().nodes().size(), "registering twice keeps one");
+        assertEquals("{\"nodes\": [\"" + b.address() + "\", \"" + c.address() + "\"]}", a.get("/nodes").body(),
+                "GET /nodes lists them");
     }
 
     @Test

@@ -82,6 +82,8 @@ public final class Api {
                 transactionRoute("/transactions/new"),
                 transactionRoute("/transaction/new"),
                 Route.slow("GET", "/chain", this::chain),
+                Route.quick("GET", "/transactions/pending", this::pendingTransactions),
+                Route.quick("GET", "/nodes", this::nodes),
                 Route.slow("POST", "/nodes/register", this::registerNodes),
                 Route.slow("POST", "/miner/register", this::registerNodes),
                 Route.slow("GET", "/nodes/resolve", this::resolve),
@@ -215,6 +217,27 @@ public final class Api {
         response.addProperty("balanceOf", blockchain.ledger().balance(address));
         response.addProperty("available", pending.balance(address));
         response.addProperty("nextNonce", pending.nextNonce(address));
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /**
+     * The transactions waiting for the next block, and how many: not in the text, which only shows them inside a
+     * mined block; the block explorer shows them as they arrive.
+     */
+    void pendingTransactions(HttpServerExchange exchange) {
+        JsonArray pending = blockchain.currentTransactions();
+        JsonObject response = new JsonObject();
+        response.add("transactions", pending);
+        response.addProperty("length", pending.size());
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** The registered peers: not in the text, which only lists them in the answer to a registration. */
+    void nodes(HttpServerExchange exchange) {
+        JsonArray nodes = new JsonArray();
+        blockchain.nodes().forEach(node -> nodes.add(node.toString()));
+        JsonObject response = new JsonObject();
+        response.add("nodes", nodes);
         HttpJson.send(exchange, 200, response);
     }
 

@@ -178,4 +178,20 @@ class NodeTest {
         assertTrue(body.contains(block.canonicalJson()), "blocks are written as Python's json.dumps writes them");
         assertTrue(body.endsWith("], \"length\": 2}"), body);
     }
+
+    @Test
+    @Tag("exercise-4.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    void thePendingTransactionsAreListedUntilABlockTakesThem() {
+        node.mine();
+        Wallet bob = Wallet.create();
+        assertEquals(201, node.pay(node.miner, bob.address(), 1).status());
+        com.google.gson.JsonObject pending = node.get("/transactions/pending").json();
+        assertEquals(1, pending.get("length").getAsInt());
+        assertEquals(bob.address(), pending.getAsJsonArray("transactions").get(0).getAsJsonObject().get("recipient").getAsString());
+        node.mine();
+        assertEquals("{\"length\": 0, \"transactions\": []}", node.get("/transactions/pending").body());
+    }
 }

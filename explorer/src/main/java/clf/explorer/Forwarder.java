@@ -1,0 +1,125 @@
+package clf.explorer;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forwards the page's calls to the nodes: {@code GET /api/nodes} lists them, and {@code /api/N/PATH} is
+ * {@code PATH} on node N, with the same method, query, content type and body. Only the listed nodes are reached,
+ * so the explorer is no open proxy. A node that cannot be reached is a 502 with a JSON error, as every other refusal.
+ */
+final class Forwarder implements HttpHandler {
+
+    /** Mining at the text's difficulty takes seconds; on a slow machine, longer. */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final List<URI> nodes;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Forwarder(List<URI> nodes) {
+        this.nodes = nodes;
+    }
+
+    /** Reads "http://localhost:5000,localhost:5001" as node addresses. */
+    static List<URI> nodes(String value) {
+        List<URI> nodes = new ArrayList<>();
+        for (String address : value.split(",")) {
+            String text = address.strip();
+            try {
+                URI uri = new URI(text.contains("://") ? text : "http://" + text);
+                if (!List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null
+                        || !(uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
+                    throw new URISyntaxException(text, "a node is http(s)://host:port");
+                }
+                nodes.add(URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("--nodes: \"" + text + "\" is not a node address, such as"
+                        + " http://localhost:5000");
+            }
+        }
+        return nodes;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String path = exchange.getRelativePath();
+        if (path.equals("/nodes")) {
+            JsonArray list = new JsonArray();
+            nodes.forEach(node -> list.add(node.toString()));
+            JsonObject body = new JsonObject();
+            body.add("nodes", list);
+            send(exchange, 200, body.toString());
+            return;
+        }
+        String[] parts = path.split("/", 3);
+        int index;
+        try {
+            index = Integer.parseInt(parts[1]);
+        } catch (RuntimeException e) {
+            index = -1;
+        }
+        if (index < 0 || index >= nodes.size() || parts.length < 3) {
+            send(exchange, 404, error("there is no " + path + " here", "the explorer forwards /api/N/PATH to node N,"
+                    + " from 0 to " + (nodes.size() - 1) + "; GET /api/nodes lists them"));
+            return;
+        }
+        if (!exchange.getRequestMethod().toString().equals("GET") && !exchange.getRequestMethod().toString().equals("POST")) {
+            send(exchange, 405, error("the explorer forwards GET and POST only", "use GET or POST"));
+            return;
+        }
+        exchange.startBlocking();
+        byte[] body = exchange.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            send(exchange, 413, error("the body is larger than 64 KiB", "send a smaller body"));
+            return;
+        }
+        URI node = nodes.get(index);
+        String query = exchange.getQueryString().isEmpty() ? "" : "?" + exchange.getQueryString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + "/" + parts[2] + query)).timeout(TIMEOUT);
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(exchange.getRequestMethod().toString(), exchange.getRequestMethod().toString().equals("GET")
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpResponse<byte[]> reply;
+        try {
+            reply = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            send(exchange, 502, error("node " + index + " (" + node + ") cannot be reached: " + e,
+                    "is it running? The explorer shows the nodes it was started with: --nodes"));
+            return;
+        }
+        exchange.setStatusCode(reply.statusCode());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE,
+                reply.headers().firstValue("Content-Type").orElse("application/json"));
+        exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(reply.body()));
+    }
+
+    static String error(String error, String hint) {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", error);
+        body.addProperty("hint", hint);
+        return body.toString();
+    }
+
+    private static void send(HttpServerExchange exchange, int status, String json) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
+    }
+}

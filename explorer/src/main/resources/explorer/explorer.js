@@ -1,0 +1,292 @@
+// The explorer page: one column per node, one row per block index, refreshed every 700 ms. Every call goes to the
+// explorer's own server, which forwards /api/N/PATH to node N, so the page needs no CORS.
+"use strict";
+
+const POLL_MS = 700;
+const nodes = [];
+const hashes = new Map();  // canonical JSON -> its SHA-256, so that each block is hashed once
+
+const $ = (tag, attributes = {}, ...children) => {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "class") element.className = value;
+    else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value);
+  }
+  element.append(...children);
+  return element;
+};
+const text = (value) => (value instanceof Canonical.Num ? value.text : typeof value === "string" ? value : JSON.stringify(value));
+const short = (hash) => (typeof hash === "string" && hash.length > 20 ? hash.slice(0, 16) + "…" : text(hash));
+
+async function call(node, method, path, body) {
+  const reply = await fetch(`/api/${node.i}${path}`, {
+    method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined,
+  });
+  const raw = await reply.text();
+  let json = null;
+  try { json = JSON.parse(raw); } catch (e) { /* not JSON: said below */ }
+  return { status: reply.status, ok: reply.ok, json, raw };
+}
+
+function say(node, reply) {
+  const words = reply.json && (reply.json.message || reply.json.error)
+    ? [reply.json.message, reply.json.error, reply.json.hint].filter(Boolean).join(" — ")
+    : `${reply.status} ${reply.raw.slice(0, 200)}`;
+  node.status.textContent = words;
+  node.status.className = "status" + (reply.ok ? "" : " error");
+}
+
+async function act(node, method, path, body) {
+  node.status.textContent = `${method} ${path} …`;
+  node.status.className = "status";
+  try {
+    say(node, await call(node, method, path, body));
+  } catch (e) {
+    node.status.textContent = `${method} ${path} failed: ${e.message}`;
+    node.status.className = "status error";
+  }
+  await refresh();
+}
+
+function column(url, i) {
+  const node = { url, i, chainText: null, chain: [], rows: [], edits: new Map(), signed: null };
+  node.status = $("div", { class: "status", "data-role": "status" });
+  node.length = $("span", { "data-role": "length" });
+  node.payment = $("form", { "data-role": "pay", onsubmit: (e) => { e.preventDefault(); pay(node); } });
+  node.pending = $("details", { "data-role": "pending" }, $("summary", {}, "pending transactions"));
+  node.peers = $("details", { "data-role": "peers" }, $("summary", {}, "registered peers"));
+  node.blocks = $("div", { "data-role": "blocks" });
+  const peers = $("input", { name: "peers", placeholder: "http://node2:5000, …", size: 22 });
+  node.element = $("section", { class: "node", "data-node": String(i) },
+    $("h2", {}, `node ${i}: ${url} `, node.length),
+    $("div", { class: "actions" },
+      $("button", { "data-action": "mine", onclick: () => act(node, "GET", "/mine") }, "Mine"),
+      $("button", { "data-action": "resolve", onclick: () => act(node, "GET", "/nodes/resolve") }, "Resolve")),
+    $("form", { class: "register", "data-role": "register", onsubmit: (e) => {
+      e.preventDefault();
+      act(node, "POST", "/nodes/register", { nodes: peers.value.split(",").map((s) => s.trim()).filter(Boolean) });
+    } }, peers, $("button", { "data-action": "register" }, "Register peers")),
+    node.payment, node.status, node.pending, node.peers, node.blocks);
+  document.getElementById("nodes").append(node.element);
+  return node;
+}
+
+/** The payment form: plain fields for the text's node and steps 04-05, a wallet key for step 06's signed payments. */
+function paymentForm(node) {
+  const f = node.payment;
+  f.replaceChildren();
+  if (node.signed) {
+    f.append($("textarea", { name: "key", class: "key", placeholder: "-----BEGIN PRIVATE KEY----- (a wallet's .pem, not encrypted; it stays in this page)" }));
+  } else {
+    f.append($("input", { name: "sender", placeholder: "sender", size: 8 }));
+  }
+  f.append($("input", { name: "recipient", placeholder: "recipient", size: node.signed ? 20 : 8 }),
+    $("input", { name: "amount", placeholder: "amount", size: 5, type: "number", min: "1" }),
+    $("button", { "data-action": "pay" }, node.signed ? "Sign and send" : "Send"));
+}
+
+function hex(bytes) {
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Signs a payment as `wallet send` does: Ed25519 over the canonical JSON of amount, nonce, recipient and sender. */
+async function signed(node, pem, recipient, amount) {
+  if (/ENCRYPTED/.test(pem)) throw new Error("the key is encrypted; this page takes a key without a passphrase (or use: wallet send)");
+  const base64 = pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, "");
+  const der = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const key = await crypto.subtle.importKey("pkcs8", der, { name: "Ed25519" }, true, ["sign"]);
+  const jwk = await crypto.subtle.exportKey("jwk", key);
+  const sender = hex(Uint8Array.from(atob(jwk.x.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)));
+  const balance = await call(node, "GET", `/balances/${sender}`);
+  if (!balance.ok) throw new Error(`cannot read the nonce: ${balance.raw}`);
+  const nonce = balance.json.nextNonce;
+  const message = Canonical.write({ amount, nonce, recipient, sender });
+  const signature = hex(await crypto.subtle.sign("Ed25519", key, new TextEncoder().encode(message)));
+  return { sender, recipient, amount, nonce, signature };
+}
+
+async function pay(node) {
+  const field = (name) => node.payment.elements[name].value.trim();
+  const amount = parseInt(field("amount"), 10);
+  try {
+    const body = node.signed ? await signed(node, field("key"), field("recipient"), amount)
+      : { sender: field("sender"), recipient: field("recipient"), amount };
+    await act(node, "POST", "/transactions/new", body);
+  } catch (e) {
+    node.status.textContent = `the payment was not sent: ${e.message}`;
+    node.status.className = "status error";
+  }
+}
+
+/** The blocks a node shows: its chain, with the blocks edited in the page in place of the node's. */
+function shown(node) {
+  return node.chain.map((block, r) => {
+    if (!node.edits.has(r)) return { block, edited: false };
+    try {
+      return { block: Canonical.parse(node.edits.get(r).value), edited: true };
+    } catch (e) {
+      return { block, edited: true, problem: e.message };
+    }
+  });
+}
+
+async function hashOf(block) {
+  const canonical = Canonical.write(block);
+  if (!hashes.has(canonical)) hashes.set(canonical, await Canonical.sha256Hex(canonical));
+  return hashes.get(canonical);
+}
+
+function card(node, r) {
+  const parts = {};
+  const tamper = () => {
+    if (node.edits.has(r)) return;
+    const editor = $("textarea", { "data-role": "editor", spellcheck: "false", oninput: () => render() });
+    editor.value = Canonical.pretty(node.chain[r]);
+    node.edits.set(r, editor);
+    parts.editor.replaceChildren(editor, $("button", { "data-action": "reset", onclick: () => {
+      node.edits.delete(r);
+      parts.editor.replaceChildren();
+      render();
+    } }, "Reset"));
+    render();
+  };
+  parts.title = $("span", { class: "title" });
+  parts.hash = $("code", { "data-role": "hash" });
+  parts.previous = $("code", { "data-role": "previous" });
+  parts.link = $("div", { class: "link", "data-role": "link" });
+  parts.transactions = $("ul", { class: "transactions" });
+  parts.editor = $("div", {});
+  parts.element = $("div", { class: "block" }, parts.title, " ",
+    $("button", { "data-action": "tamper", title: "edit this block here, in the page only", onclick: tamper }, "tamper"),
+    $("div", {}, "hash ", parts.hash), $("div", {}, "previous_hash ", parts.previous), parts.link,
+    parts.transactions, parts.editor);
+  return parts;
+}
+
+async function render() {
+  const views = [];
+  for (const node of nodes) {
+    const blocks = shown(node);
+    for (const view of blocks) view.hash = await hashOf(view.block);
+    views.push(blocks);
+  }
+  const rows = Math.max(0, ...views.map((v) => v.length));
+  nodes.forEach((node, n) => {
+    const blocks = views[n];
+    node.length.textContent = `(${node.chain.length} blocks)`;
+    while (node.rows.length > rows) node.rows.pop().row.remove();
+    while (node.rows.length < rows) {
+      const row = $("div", { class: "row" });
+      node.blocks.append(row);
+      node.rows.push({ row, card: null });
+    }
+    let brokenAt = -1;
+    node.rows.forEach((slot, r) => {
+      const view = blocks[r];
+      if (!view) {
+        if (slot.card) { slot.card.element.remove(); slot.card = null; node.edits.delete(r); }
+        slot.row.className = "row empty";
+        return;
+      }
+      if (!slot.card) { slot.card = card(node, r); slot.row.append(slot.card.element); }
+      const c = slot.card;
+      const block = view.block;
+      c.title.textContent = `#${text(block.index)} · proof ${text(block.proof)}`;
+      c.hash.textContent = short(view.hash);
+      c.hash.title = view.hash;
+      c.previous.textContent = short(block.previous_hash);
+      c.previous.title = text(block.previous_hash);
+      let link = "genesis: nothing before it";
+      let ok = true;
+      if (r > 0) {
+        ok = typeof block.previous_hash === "string" && block.previous_hash === blocks[r - 1].hash;
+        link = ok ? `✓ links to the hash of block ${r}` : `✗ previous_hash is not the hash of block ${r}`;
+      }
+      if (brokenAt >= 0 && r > brokenAt) {
+        ok = false;
+        link = `✗ comes after the broken link at block ${brokenAt + 1}: no longer valid`;
+      }
+      if (!ok && brokenAt < 0) brokenAt = r;
+      c.link.textContent = view.problem ? `not JSON: ${view.problem}` : link;
+      c.link.className = "link " + (ok ? "ok" : "broken");
+      // The hash link to the block above, drawn between the two: solid when it holds, dashed red when it does not.
+      slot.row.className = "row" + (r === 0 ? "" : ok ? " linked" : " unlinked");
+      c.link.dataset.link = ok ? "ok" : "broken";
+      const others = views.map((v) => (v[r] ? v[r].hash : null));
+      const groups = [...new Set(others.filter(Boolean))];
+      const shared = others.every((h) => h === view.hash);
+      c.element.className = "block " + (shared ? "shared" : `fork-${groups.indexOf(view.hash) % 3}`)
+        + (brokenAt >= 0 && r >= brokenAt ? " invalid" : "") + (view.edited ? " tampered" : "");
+      c.element.dataset.index = text(block.index);
+      c.element.dataset.hash = view.hash;
+      const transactions = Array.isArray(block.transactions) ? block.transactions : [];
+      const items = transactions.map((t) => `${short(text(t.sender))} → ${short(text(t.recipient))}: ${text(t.amount)}`
+        + (t.nonce !== undefined ? ` (nonce ${text(t.nonce)})` : ""));
+      if (c.transactions.dataset.items !== items.join("\n")) {
+        c.transactions.replaceChildren(...items.map((item) => $("li", {}, item)));
+        c.transactions.dataset.items = items.join("\n");
+      }
+    });
+  });
+}
+
+async function optional(node, path, list, into, empty) {
+  const reply = await call(node, "GET", path).catch(() => null);
+  const items = reply && reply.ok && reply.json ? reply.json[list] : null;
+  const summary = into.querySelector("summary");
+  const lines = items ? (items.length ? items.map((item) => (typeof item === "string" ? item : JSON.stringify(item))) : [empty])
+    : [`this node does not list them (no GET ${path})`];
+  summary.textContent = `${summary.textContent.replace(/ \(.*\)$/, "")} (${items ? items.length : "?"})`;
+  into.replaceChildren(summary, ...lines.map((line) => $("div", {}, line)));
+}
+
+let refreshing = null;
+async function refresh() {
+  if (refreshing) return refreshing;
+  refreshing = (async () => {
+    let changed = false;
+    for (const node of nodes) {
+      try {
+        const reply = await fetch(`/api/${node.i}/chain`);
+        const body = await reply.text();
+        if (!reply.ok) throw new Error(`${reply.status} ${body.slice(0, 200)}`);
+        if (body !== node.chainText) {
+          node.chain = Canonical.parse(body).chain;
+          node.chainText = body;
+          changed = true;
+        }
+      } catch (e) {
+        node.status.textContent = `cannot read the chain: ${e.message}`;
+        node.status.className = "status error";
+        continue;
+      }
+      if (node.signed === null) {
+        // Step 06 serves the ERC-20 view; its payments are signed. The others take sender, recipient and amount.
+        node.signed = (await call(node, "GET", "/token").catch(() => ({ ok: false }))).ok;
+        paymentForm(node);
+      }
+      await optional(node, "/transactions/pending", "transactions", node.pending, "none");
+      await optional(node, "/nodes", "nodes", node.peers, "none");
+    }
+    if (changed) await render();
+  })();
+  try { await refreshing; } finally { refreshing = null; }
+}
+
+async function start() {
+  if (!window.crypto || !crypto.subtle) {
+    const warning = document.getElementById("warning");
+    warning.hidden = false;
+    warning.textContent = "This page hashes blocks with the browser's WebCrypto, which browsers give only to secure"
+      + " pages: open it as http://localhost:PORT/ (or through https), not by another address.";
+    return;
+  }
+  const list = await (await fetch("/api/nodes")).json();
+  list.nodes.forEach((url, i) => nodes.push(column(url, i)));
+  await refresh();
+  await render();
+  setInterval(refresh, POLL_MS);
+}
+
+start();

@@ -1,0 +1,289 @@
+package clf.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The explorer in a real browser: Debian's Chromium, headless, driven by Selenium, against real nodes of steps 04 and
+ * 06 run from their jars. Without Chromium these tests are skipped with a message, except in CI (CI=true), where
+ * they must run.
+ */
+class ExplorerIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path STEP04 = Path.of("../step04-http-api/target/step04-http-api.jar");
+    static final Path STEP06 = Path.of("../step06-signing/target/step06-signing.jar");
+
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+    final List<Process> processes = new ArrayList<>();
+    Explorer explorer;
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void openTheBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && !"true".equals(System.getenv("CI"))) {
+            Assumptions.abort("Chromium is not installed, so the browser tests are skipped. Install it to run them:"
+                    + " sudo apt-get install chromium chromium-driver (see docs/explorer.md)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,1300");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void theStepsAreBuilt() {
+        assertTrue(Files.exists(STEP04) && Files.exists(STEP06),
+                "the browser tests run nodes from the steps' jars: build them first with mvn -q package -DskipTests");
+    }
+
+    @AfterEach
+    void stop() {
+        if (explorer != null) {
+            explorer.stop();
+        }
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs a jar's command to its end and returns what it printed. */
+    String run(Path jar, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), output);
+        return output.strip();
+    }
+
+    static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Starts a node from a step's jar on a free port and waits until it serves its chain; returns its address. */
+    String node(Path jar, String... args) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toString(), "--host", "127.0.0.1",
+                "--port", String.valueOf(port)));
+        command.addAll(List.of(args));
+        return started(command, port);
+    }
+
+    String started(List<String> command, int port) throws Exception {
+        Path log = tmp.resolve("node-" + port + ".log");
+        processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        String address = "http://127.0.0.1:" + port;
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 300; i++) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(address + "/chain")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return address;
+                }
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the node did not start: " + Files.readString(log));
+    }
+
+    void open(String... nodes) {
+        explorer = new Explorer(Forwarder.nodes(String.join(",", nodes))).start("127.0.0.1", 0);
+        browser.get("http://127.0.0.1:" + explorer.port() + "/");
+    }
+
+    List<WebElement> blocks(int node) {
+        return browser.findElements(By.cssSelector("section[data-node='" + node + "'] .block"));
+    }
+
+    WebElement block(int node, int index) {
+        return blocks(node).get(index - 1);
+    }
+
+    void click(int node, String action) {
+        browser.findElement(By.cssSelector("section[data-node='" + node + "'] [data-action='" + action + "']")).click();
+    }
+
+    String status(int node) {
+        return browser.findElement(By.cssSelector("section[data-node='" + node + "'] [data-role='status']")).getText();
+    }
+
+    void waitForBlocks(int node, int count) {
+        wait.until(driver -> blocks(node).size() == count);
+    }
+
+    @Test
+    void thePageHashesBlocksAsTheNodesDoForEveryJavaHashVector() throws Exception {
+        open(node(STEP04));
+        wait.until(driver -> blocks(0).size() == 1);
+        int checked = 0;
+        for (String line : Files.readAllLines(Path.of("../step01-block/src/test/resources/hash-vectors.jsonl"))) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            JsonObject vector = JsonParser.parseString(line).getAsJsonObject();
+            Object result = ((JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + "const canonical = Canonical.write(Canonical.parse(arguments[0]));"
+                    + "Canonical.sha256Hex(canonical).then(hash => done([canonical, hash]));",
+                    vector.get("block").toString());
+            List<?> pair = (List<?>) result;
+            assertEquals(vector.get("canonical").getAsString(), pair.get(0), vector.get("name").getAsString());
+            assertEquals(vector.get("sha256").getAsString(), pair.get(1), vector.get("name").getAsString());
+            checked++;
+        }
+        assertEquals(12, checked);
+        System.out.println("explorer: the page's canonical JSON and SHA-256 match all " + checked + " hash vectors");
+    }
+
+    @Test
+    void aNodeOfStep04ShowsItsBlocksMinesAndTakesAPlainTransaction() throws Exception {
+        open(node(STEP04, "--difficulty", "3"));
+        waitForBlocks(0, 1);
+        browser.findElement(By.cssSelector("section[data-node='0'] [name='sender']")).sendKeys("alice");
+        browser.findElement(By.cssSelector("section[data-node='0'] [name='recipient']")).sendKeys("bob");
+        browser.findElement(By.cssSelector("section[data-node='0'] [name='amount']")).sendKeys("5");
+        click(0, "pay");
+        wait.until(driver -> status(0).contains("Transaction will be added to Block 2"));
+        click(0, "mine");
+        waitForBlocks(0, 2);
+        assertTrue(block(0, 2).getText().contains("alice → bob: 5"), block(0, 2).getText());
+        assertEquals("ok", block(0, 2).findElement(By.cssSelector("[data-role='link']")).getAttribute("data-link"));
+    }
+
+    @Test
+    void twoNodesForkAgreeAfterAResolveAndATamperedBlockBreaksEveryLaterLink() throws Exception {
+        Path wallet = tmp.resolve("miner.pem");
+        run(STEP06, "wallet", "new", "--out", wallet.toString());
+        String miner = run(STEP06, "wallet", "address", "--key", wallet.toString());
+        Path otherWallet = tmp.resolve("other.pem");
+        run(STEP06, "wallet", "new", "--out", otherWallet.toString());
+        String other = run(STEP06, "wallet", "address", "--key", otherWallet.toString());
+        String a = node(STEP06, "--difficulty", "3", "--miner-address", miner);
+        String b = node(STEP06, "--difficulty", "3", "--miner-address", other);
+        open(a, b);
+        waitForBlocks(0, 1);
+        waitForBlocks(1, 1);
+        assertTrue(block(0, 1).getAttribute("class").contains("fork-"), "two nodes started apart: two genesis blocks");
+
+        click(0, "mine");
+        waitForBlocks(0, 2);
+        for (int i = 2; i <= 4; i++) {
+            click(1, "mine");
+            waitForBlocks(1, i);
+        }
+        assertNotEquals(block(0, 2).getAttribute("data-hash"), block(1, 2).getAttribute("data-hash"));
+        browser.findElement(By.cssSelector("section[data-node='0'] [name='peers']")).sendKeys(b);
+        click(0, "register");
+        wait.until(driver -> status(0).contains("New nodes have been added"));
+        click(0, "resolve");
+        wait.until(driver -> status(0).contains("Our chain was replaced"));
+        waitForBlocks(0, 4);
+        wait.until(driver -> blocks(0).stream().allMatch(card -> card.getAttribute("class").contains("shared")));
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(block(1, i).getAttribute("data-hash"), block(0, i).getAttribute("data-hash"), "block " + i);
+        }
+
+        // The tamper demo: one more proof in block 2, in the page only.
+        String honest = block(0, 2).getAttribute("data-hash");
+        block(0, 2).findElement(By.cssSelector("[data-action='tamper']")).click();
+        WebElement editor = block(0, 2).findElement(By.cssSelector("[data-role='editor']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[0].value.replace(/\"proof\": (\\d+)/,"
+                + " (all, proof) => '\"proof\": ' + (Number(proof) + 1)); arguments[0].dispatchEvent(new Event('input'));", editor);
+        wait.until(driver -> !honest.equals(block(0, 2).getAttribute("data-hash")));
+        wait.until(driver -> "broken".equals(link(0, 3)) && "broken".equals(link(0, 4)));
+        assertEquals("ok", link(0, 2), "block 2 still points at block 1; its own hash changed");
+        assertTrue(block(0, 3).getAttribute("class").contains("invalid"));
+        assertTrue(block(0, 4).getAttribute("class").contains("invalid"));
+        Path screenshot = Path.of("target", "explorer.png");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+        block(0, 2).findElement(By.cssSelector("[data-action='reset']")).click();
+        wait.until(driver -> honest.equals(block(0, 2).getAttribute("data-hash")) && "ok".equals(link(0, 4)));
+
+        // A signed payment, signed in the page with the wallet's key, as `wallet send` signs it.
+        click(0, "mine");
+        waitForBlocks(0, 5);
+        browser.findElement(By.cssSelector("section[data-node='0'] [name='key']")).sendKeys(Files.readString(wallet));
+        browser.findElement(By.cssSelector("section[data-node='0'] [name='recipient']")).sendKeys(other);
+        browser.findElement(By.cssSelector("section[data-node='0'] [name='amount']")).sendKeys("1");
+        click(0, "pay");
+        wait.until(driver -> status(0).contains("Transaction will be added to Block 6"));
+        click(0, "mine");
+        waitForBlocks(0, 6);
+        assertTrue(block(0, 6).getText().contains(": 1 (nonce 1)"), block(0, 6).getText());
+        System.out.println("explorer: blocks appear, mining adds one, a fork is shown and resolved, a tampered block"
+                + " breaks every later link, a payment signed in the page is mined; screenshot in " + screenshot.toAbsolutePath());
+    }
+
+    @Test
+    void theTextsOwnPythonNodeWorksToo() throws Exception {
+        boolean flask = new ProcessBuilder("/usr/bin/python3", "-c", "import flask").start().waitFor() == 0;
+        if (!flask && !"true".equals(System.getenv("CI"))) {
+            Assumptions.abort("Flask is not installed for /usr/bin/python3, so the text's node cannot run here:"
+                    + " sudo apt-get install python3-flask python3-requests");
+        }
+        int port = freePort();
+        open(started(List.of("/usr/bin/python3", "../tools/text-node.py", String.valueOf(port)), port));
+        waitForBlocks(0, 1);
+        click(0, "mine");
+        waitForBlocks(0, 2);
+        assertEquals("ok", link(0, 2), "the page hashes the Python node's genesis as the Python node does");
+        wait.until(driver -> browser.findElement(By.cssSelector("section[data-node='0'] [data-role='pending']"))
+                .getAttribute("textContent").contains("this node does not list them"));
+    }
+
+    String link(int node, int index) {
+        return block(node, index).findElement(By.cssSelector("[data-role='link']")).getAttribute("data-link");
+    }
+}
