@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The block explorer: a live web page of a network of nodes, served with a small forwarder so that the page talks
@@ -28,6 +30,9 @@ public final class Explorer {
               --host ADDRESS  the address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 in a container)
               -h, --help      show this help
             """;
+
+    /** Kept here: a logger that nobody holds may be collected, and its level forgotten. */
+    private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow")};
 
     private final List<URI> nodes;
     private Undertow server;
@@ -57,6 +62,9 @@ public final class Explorer {
     }
 
     public static void main(String[] args) {
+        for (Logger logger : QUIET) {
+            logger.setLevel(Level.WARNING);
+        }
         List<URI> nodes = new ArrayList<>();
         int port = 8000;
         String host = "127.0.0.1";

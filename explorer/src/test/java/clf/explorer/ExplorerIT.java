@@ -184,22 +184,38 @@ class ExplorerIT {
             checked++;
         }
         assertEquals(12, checked);
-        System.out.println("explorer: the page's canonical JSON and SHA-256 match all " + checked + " hash vectors");
+
+        Process python = new ProcessBuilder("/usr/bin/python3", "src/test/resources/odd-json.py").start();
+        JsonObject odd = JsonParser.parseString(new String(python.getInputStream().readAllBytes())).getAsJsonObject();
+        assertEquals(0, python.waitFor());
+        Object written = ((JavascriptExecutor) browser).executeScript(
+                "return Canonical.write(Canonical.parse(arguments[0]));", odd.get("text").getAsString());
+        assertEquals(odd.get("canonical").getAsString(), written, "floats, text and keys as Python writes them");
+        System.out.println("explorer: the page's canonical JSON and SHA-256 match all " + checked + " hash vectors,"
+                + " and Python's canonical form of 2,000 odd floats, texts and keys");
     }
 
     @Test
     void aNodeOfStep04ShowsItsBlocksMinesAndTakesAPlainTransaction() throws Exception {
-        open(node(STEP04, "--difficulty", "3"));
+        String address = node(STEP04, "--difficulty", "3");
+        open(address);
         waitForBlocks(0, 1);
         browser.findElement(By.cssSelector("section[data-node='0'] [name='sender']")).sendKeys("alice");
         browser.findElement(By.cssSelector("section[data-node='0'] [name='recipient']")).sendKeys("bob");
         browser.findElement(By.cssSelector("section[data-node='0'] [name='amount']")).sendKeys("5");
         click(0, "pay");
         wait.until(driver -> status(0).contains("Transaction will be added to Block 2"));
+        wait.until(driver -> pending(0).contains("pending transactions (1)"));
         click(0, "mine");
         waitForBlocks(0, 2);
         assertTrue(block(0, 2).getText().contains("alice → bob: 5"), block(0, 2).getText());
-        assertEquals("ok", block(0, 2).findElement(By.cssSelector("[data-role='link']")).getAttribute("data-link"));
+        assertEquals("ok", link(0, 2));
+        wait.until(driver -> pending(0).contains("pending transactions (0)"));
+
+        // Live: a block mined by someone else, straight on the node, shows without a click.
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address + "/mine")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        waitForBlocks(0, 3);
     }
 
     @Test
@@ -227,6 +243,8 @@ class ExplorerIT {
         browser.findElement(By.cssSelector("section[data-node='0'] [name='peers']")).sendKeys(b);
         click(0, "register");
         wait.until(driver -> status(0).contains("New nodes have been added"));
+        wait.until(driver -> browser.findElement(By.cssSelector("section[data-node='0'] [data-role='peers']"))
+                .getAttribute("textContent").contains(b));
         click(0, "resolve");
         wait.until(driver -> status(0).contains("Our chain was replaced"));
         waitForBlocks(0, 4);
@@ -281,6 +299,11 @@ class ExplorerIT {
         assertEquals("ok", link(0, 2), "the page hashes the Python node's genesis as the Python node does");
         wait.until(driver -> browser.findElement(By.cssSelector("section[data-node='0'] [data-role='pending']"))
                 .getAttribute("textContent").contains("this node does not list them"));
+    }
+
+    String pending(int node) {
+        return browser.findElement(By.cssSelector("section[data-node='" + node + "'] [data-role='pending']"))
+                .getAttribute("textContent");
     }
 
     String link(int node, int index) {
