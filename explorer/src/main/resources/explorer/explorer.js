@@ -241,6 +241,43 @@ async function optional(node, path, list, into, empty) {
   into.replaceChildren(summary, ...lines.map((line) => $("div", {}, line)));
 }
 
+/**
+ * Reads a node's chain, and says whether it changed. Nodes of steps 05 and 06 send only what is new with
+ * /chain?from=N (N: the index of the last block the page has), and the page checks that their block N is the one it
+ * has; if it is not (the node adopted another chain), the page reads the whole chain again. The text's node and step
+ * 04 do not know the parameter and send their whole chain, which the page then takes as it is.
+ */
+async function fetchChain(node) {
+  const read = async (path) => {
+    const reply = await fetch(`/api/${node.i}${path}`);
+    const body = await reply.text();
+    if (!reply.ok) throw new Error(`${reply.status} ${body.slice(0, 200)}`);
+    return body;
+  };
+  const known = node.chain.length;
+  if (known > 1) {
+    const part = Canonical.parse(await read(`/chain?from=${known}`).catch(() => "{}"));
+    if (part.from instanceof Canonical.Num && Number(part.from.text) === known && Array.isArray(part.chain)
+        && part.chain.length > 0 && Canonical.write(part.chain[0]) === Canonical.write(node.chain[known - 1])) {
+      if (part.chain.length === 1) return false;
+      node.chain = node.chain.concat(part.chain.slice(1));
+      node.chainText = null;
+      return true;
+    }
+    if (part.from === undefined && Array.isArray(part.chain)) return take(node, part.chain);
+  }
+  return take(node, Canonical.parse(await read("/chain")).chain);
+}
+
+/** Takes a whole chain; says whether it differs from the one the page had. */
+function take(node, chain) {
+  const text = Canonical.write(chain);
+  if (text === node.chainText) return false;
+  node.chain = chain;
+  node.chainText = text;
+  return true;
+}
+
 let refreshing = null;
 async function refresh() {
   if (refreshing) return refreshing;
@@ -248,14 +285,7 @@ async function refresh() {
     let changed = false;
     for (const node of nodes) {
       try {
-        const reply = await fetch(`/api/${node.i}/chain`);
-        const body = await reply.text();
-        if (!reply.ok) throw new Error(`${reply.status} ${body.slice(0, 200)}`);
-        if (body !== node.chainText) {
-          node.chain = Canonical.parse(body).chain;
-          node.chainText = body;
-          changed = true;
-        }
+        changed = (await fetchChain(node)) || changed;
       } catch (e) {
         node.status.textContent = `cannot read the chain: ${e.message}`;
         node.status.className = "status error";

@@ -252,6 +252,8 @@ class ExplorerIT {
         for (int i = 1; i <= 4; i++) {
             assertEquals(block(1, i).getAttribute("data-hash"), block(0, i).getAttribute("data-hash"), "block " + i);
         }
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType"
+                + "('resource').some(entry => entry.name.includes('/chain?from='))"), "step 06 nodes send only new blocks");
 
         // The tamper demo: one more proof in block 2, in the page only.
         String honest = block(0, 2).getAttribute("data-hash");
