@@ -28,7 +28,9 @@ final class Forwarder implements HttpHandler {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final List<URI> nodes;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1, as the nodes speak it: no h2c upgrade, which some servers stall on when the request has a body. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     Forwarder(List<URI> nodes) {
         this.nodes = nodes;
