@@ -271,10 +271,10 @@ async function fetchChain(node) {
 
 /** Takes a whole chain; says whether it differs from the one the page had. */
 function take(node, chain) {
-  const text = Canonical.write(chain);
-  if (text === node.chainText) return false;
+  const written = Canonical.write(chain);
+  if (written === node.chainText) return false;
   node.chain = chain;
-  node.chainText = text;
+  node.chainText = written;
   return true;
 }
 

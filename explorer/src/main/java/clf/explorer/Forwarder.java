@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,8 @@ final class Forwarder implements HttpHandler {
                     + " from 0 to " + (nodes.size() - 1) + "; GET /api/nodes lists them"));
             return;
         }
-        if (!exchange.getRequestMethod().toString().equals("GET") && !exchange.getRequestMethod().toString().equals("POST")) {
+        String method = exchange.getRequestMethod().toString();
+        if (!method.equals("GET") && !method.equals("POST")) {
             send(exchange, 405, error("the explorer forwards GET and POST only", "use GET or POST"));
             return;
         }
@@ -96,8 +98,8 @@ final class Forwarder implements HttpHandler {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(exchange.getRequestMethod().toString(), exchange.getRequestMethod().toString().equals("GET")
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        request.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<byte[]> reply;
         try {
             reply = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -109,7 +111,7 @@ final class Forwarder implements HttpHandler {
         exchange.setStatusCode(reply.statusCode());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE,
                 reply.headers().firstValue("Content-Type").orElse("application/json"));
-        exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(reply.body()));
+        exchange.getResponseSender().send(ByteBuffer.wrap(reply.body()));
     }
 
     static String error(String error, String hint) {

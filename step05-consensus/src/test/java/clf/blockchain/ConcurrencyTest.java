@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -153,15 +152,14 @@ class ConcurrencyTest {
             AtomicInteger checks = new AtomicInteger();
             AtomicInteger replaced = new AtomicInteger();
             List<String> invalid = new CopyOnWriteArrayList<>();
-            List<Future<?>> checkers = new ArrayList<>();
-            Map<TestNode, List<Future<List<String>>>> posted = new HashMap<>();
-            List<Future<?>> miners = new CopyOnWriteArrayList<>();
-            List<Future<?>> posters = new CopyOnWriteArrayList<>();
-            List<Future<?>> resolvers = new ArrayList<>();
             AtomicInteger resolves = new AtomicInteger();
-            AtomicInteger minedBlocks = new AtomicInteger();
+            Map<TestNode, List<Future<List<String>>>> posted = new HashMap<>();
+            List<Future<?>> miners = new ArrayList<>();
+            // Checkers and resolvers go on as long as anyone posts or mines, so that they meet chains of every length.
+            List<Future<?>> watchers = new ArrayList<>();
+            int minedBlocks = 0;
             for (TestNode node : network) {
-                checkers.add(pool.submit(() -> {
+                watchers.add(pool.submit(() -> {
                     while (working.get()) {
                         String problem = node.node.blockchain().problemWith(node.node.blockchain().chain());
                         if (problem != null) {
@@ -174,14 +172,12 @@ class ConcurrencyTest {
                 }));
                 List<Future<List<String>>> clientsOfNode = new ArrayList<>();
                 for (int c = 0; c < clients; c++) {
-                    Future<List<String>> poster = pool.submit(client(node, "client-" + node.node.port() + "-" + c, perClient));
-                    clientsOfNode.add(poster);
-                    posters.add(poster);
+                    clientsOfNode.add(pool.submit(client(node, "client-" + node.node.port() + "-" + c, perClient)));
                 }
                 posted.put(node, clientsOfNode);
                 // The nodes mine at different rates, so that their chains differ in length and resolves replace them.
                 int blocks = mines + 3 * network.indexOf(node);
-                minedBlocks.addAndGet(blocks);
+                minedBlocks += blocks;
                 miners.add(pool.submit(() -> {
                     for (int i = 0; i < blocks; i++) {
                         assertEquals(200, node.get("/mine").status());
@@ -189,9 +185,8 @@ class ConcurrencyTest {
                     }
                     return null;
                 }));
-                resolvers.add(pool.submit(() -> {
-                    // Resolves go on as long as anyone mines or posts, so that they meet chains of every length.
-                    while (Stream.concat(miners.stream(), posters.stream()).anyMatch(work -> !work.isDone())) {
+                watchers.add(pool.submit(() -> {
+                    while (working.get()) {
                         TestNode.Reply reply = node.get("/nodes/resolve");
                         assertEquals(200, reply.status(), reply.body());
                         resolves.incrementAndGet();
@@ -209,15 +204,12 @@ class ConcurrencyTest {
                     accepted += future.get().size();
                 }
             }
-            for (Future<?> worker : miners) {
-                worker.get();
-            }
-            for (Future<?> worker : resolvers) {
-                worker.get();
+            for (Future<?> miner : miners) {
+                miner.get();
             }
             working.set(false);
-            for (Future<?> checker : checkers) {
-                checker.get();
+            for (Future<?> watcher : watchers) {
+                watcher.get();
             }
 
             // One node pulls ahead, and the others follow it: their own blocks' transactions go back to pending.
@@ -243,7 +235,7 @@ class ConcurrencyTest {
             }
             System.out.printf("concurrency (step 05): 3 nodes, %d transactions accepted, %d mines and %d resolves at once"
                     + " (%d replaced a chain), %d chain checks, none invalid; nothing lost, nothing twice%n",
-                    accepted, minedBlocks.get(), resolves.get(), replaced.get(), checks.get());
+                    accepted, minedBlocks, resolves.get(), replaced.get(), checks.get());
         } finally {
             pool.shutdownNow();
             network.forEach(TestNode::close);

@@ -2,6 +2,7 @@ package clf.blockchain;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -104,14 +105,18 @@ public class Blockchain {
         chain.addAll(saved);
         pendingLedger = ledger.copy();
         for (JsonElement transaction : savedPending) {
-            SignedTransaction payment = SignedTransaction.fromJson(transaction);
-            String problem = pendingLedger.problemWith(payment);
-            if (problem != null) {
-                throw new IllegalStateException("a saved pending payment is not valid (" + problem + "): "
+            try {
+                SignedTransaction payment = SignedTransaction.fromJson(transaction);
+                String problem = pendingLedger.problemWith(payment);
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
+                pendingLedger.apply(payment);
+                currentTransactions.add(transaction);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("a saved pending payment is not valid (" + e.getMessage() + "): "
                         + CanonicalJson.write(transaction));
             }
-            pendingLedger.apply(payment);
-            currentTransactions.add(transaction);
         }
     }
 
@@ -137,9 +142,10 @@ public class Blockchain {
                 throw new IllegalArgumentException(problem);
             }
             // First in the log, then in memory: if the log cannot be written, nothing has changed.
-            written = journal.transaction(payment.toJson());
+            JsonObject json = payment.toJson();
+            written = journal.transaction(json);
             pendingLedger.apply(payment);
-            currentTransactions.add(payment.toJson());
+            currentTransactions.add(json);
             index = lastBlock().index() + 1;
         }
         // The wait for the disk is outside the lock, so that other payments go on arriving and share one flush.

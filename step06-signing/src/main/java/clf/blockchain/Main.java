@@ -46,7 +46,12 @@ public final class Main {
         try {
             blockchain = options.dataDir() == null ? new Blockchain(work, Clock.systemUTC())
                     : Blockchain.open(work, Clock.systemUTC(), ChainLog.open(options.dataDir()));
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("error: cannot use --data-dir " + options.dataDir() + ": " + e
+                    + "\n(the node must be able to make, read and write the directory and its chain.log)");
+            System.exit(1);
+            return;
+        } catch (IllegalStateException e) {
             System.err.println("error: cannot use --data-dir " + options.dataDir() + ": " + e.getMessage()
                     + "\n(a chain that is not valid was changed by hand or by another program; move the directory"
                     + " away to start a new chain)");

@@ -1,6 +1,7 @@
 package clf.blockchain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +89,7 @@ class ChainLogTest {
         assertEquals(states.get(states.size() - 1), State.of(again));
         assertEquals(4, again.currentTransactions().size(), "the payments of our lost blocks wait again");
         assertEquals(again.ledger().totalSupply(), Ledger.of(again.chain()).totalSupply());
-        assertEquals(again.pendingLedger().nextNonce(Chains.MINER.address()), 5, "and count in the ledger");
+        assertEquals(5, again.pendingLedger().nextNonce(Chains.MINER.address()), "and count in the ledger");
     }
 
     @Test
@@ -120,8 +121,10 @@ class ChainLogTest {
                 assertTrue(warnings.get(warnings.size() - 1).contains("cut " + (length - ends.get(records - 1)) + " bytes"),
                         warnings.get(warnings.size() - 1));
             }
-            Blockchain restarted = Blockchain.open(WORK, Clock.systemUTC(), ChainLog.open(copy));
-            assertEquals(states.get(records - 1), State.of(restarted), "and the node starts from there");
+            try (ChainLog reopened = ChainLog.open(copy)) {
+                Blockchain restarted = Blockchain.open(WORK, Clock.systemUTC(), reopened);
+                assertEquals(states.get(records - 1), State.of(restarted), "and the node starts from there");
+            }
         }
         System.out.printf("chain log: %d torn tails, at every byte of %d records, cut back with a warning%n", cuts,
                 ends.size());
@@ -159,16 +162,26 @@ class ChainLogTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.set(1, String.format("%08x ", ChainLog.checksum(forged.getBytes(StandardCharsets.US_ASCII))) + forged);
         Files.write(file, lines);
-        Path other = dir;
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(other));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(dir));
         assertEquals("the saved chain is not valid: block 3 does not link to the hash of block 2", e.getMessage());
+    }
+
+    @Test
+    void aSavedPaymentThatIsNotOneIsRefusedAtStart(@TempDir Path dir) throws IOException {
+        open(dir);
+        String record = "{\"transaction\": {\"amount\": -1}}";
+        Files.writeString(dir.resolve(ChainLog.FILE_NAME), String.format("%08x ", ChainLog.checksum(
+                record.getBytes(StandardCharsets.US_ASCII))) + record + "\n", StandardOpenOption.APPEND);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(dir));
+        assertEquals("a saved pending payment is not valid (the transaction has no 'sender', 'recipient', 'nonce',"
+                + " 'signature'): {\"amount\": -1}", e.getMessage());
     }
 
     @Test
     void aNewDirectoryGetsAGenesisBlockThatARestartKeeps(@TempDir Path dir) throws IOException {
         Block genesis = open(dir.resolve("new")).chain().get(0);
         assertEquals(List.of(genesis), open(dir.resolve("new")).chain());
-        assertTrue(new Blockchain(WORK, Clock.systemUTC()).keepsData() == false, "without a directory, memory only");
+        assertFalse(new Blockchain(WORK, Clock.systemUTC()).keepsData(), "without a directory, memory only");
     }
 
     /** A disk that fails is a clear 503, not a bug's 500, and the node changes nothing it could not write. */

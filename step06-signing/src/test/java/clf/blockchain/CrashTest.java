@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -50,13 +51,18 @@ class CrashTest {
     int port;
     Path log;
 
-    /** Starts the node in a JVM of its own, on this test's classes, and waits until it answers. */
+    /** The node's command line, {@code java clf.blockchain.Main ARGS}, on this test's classes. */
+    static ProcessBuilder main(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "clf.blockchain.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    /** Starts the node in a JVM of its own and waits until it answers. */
     Process start(Path dir) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process node = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "clf.blockchain.Main",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", dir.toString(),
+        Process node = main("--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", dir.toString(),
                 "--difficulty", "3", "--miner-threads", "1", "--miner-address", miner.address())
-                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -118,15 +124,7 @@ class CrashTest {
         assertNull(new Blockchain(WORK, Clock.systemUTC()).problemWith(chain), "the chain is valid");
         blocks.forEach((index, block) -> assertEquals(block, chain.get((int) (index - 1)).proof() + " "
                 + chain.get((int) (index - 1)).previousHash(), "acknowledged block " + index));
-        Map<String, Integer> held = new ConcurrentHashMap<>();
-        for (Block block : chain) {
-            for (JsonElement transaction : block.transactions()) {
-                JsonObject payment = transaction.getAsJsonObject();
-                if (payment.has("nonce")) {
-                    held.merge(payment.get("sender").getAsString() + "/" + payment.get("nonce").getAsLong(), 1, Integer::sum);
-                }
-            }
-        }
+        Map<String, Integer> held = ConcurrencyTest.held(chain, new JsonArray());
         for (String payment : payments) {
             assertEquals(1, held.getOrDefault(payment, 0), "acknowledged payment " + payment);
         }
@@ -199,20 +197,19 @@ class CrashTest {
 
     @Test
     void aNodeWhoseSavedChainWasChangedByHandDoesNotStart(@TempDir Path tmp) throws Exception {
-        port = 1;
-        log = tmp.resolve("node.log");
         Path dir = tmp.resolve("data");
-        Blockchain blockchain = Blockchain.open(WORK, Clock.systemUTC(), ChainLog.open(dir));
-        Chains.mine(blockchain, miner);
-        Chains.mine(blockchain, miner);
+        try (ChainLog saved = ChainLog.open(dir)) {
+            Blockchain blockchain = Blockchain.open(WORK, Clock.systemUTC(), saved);
+            Chains.mine(blockchain, miner);
+            Chains.mine(blockchain, miner);
+        }
+        // Block 2 is taken out: block 3 now stands where block 2 should.
         Path file = dir.resolve(ChainLog.FILE_NAME);
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.remove(1);
         Files.write(file, lines);
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process node = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "clf.blockchain.Main",
-                "--port", "0", "--data-dir", dir.toString()).redirectErrorStream(true).start();
+        Process node = main("--port", "0", "--data-dir", dir.toString()).start();
         String output = new String(node.getInputStream().readAllBytes());
         assertEquals(1, node.waitFor(), output);
         assertTrue(output.startsWith("error: cannot use --data-dir " + dir + ": the saved chain is not valid: block 2"
