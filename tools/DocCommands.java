@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * bottom, in one shell, so that a variable set on one line (BOB=...) is there on the next. The runner does what a
  * reader does between the lines, and nothing else:
  * <ul>
- * <li>a node started in the foreground (a node jar of step 04 to 06, the text's Python node, or the explorer) is started in the
- *     background, as in a second terminal, and waited for until it answers {@code GET /chain}; a node started on a
+ * <li>a node started in the foreground (a node jar of step 04 to 06, the text's Python node, or the explorer) is
+ *     started in the background, as in a second terminal, and waited for until it answers {@code GET /chain} (with
+ *     any status: the explorer's answer is a 404); a node started on a
  *     port where one of ours runs stops that one first, as Ctrl-C would; every node stops at the end of the page;</li>
  * <li>before a {@code curl} to localhost, the node there is waited for;</li>
  * <li>before a {@code docker} line, the local nodes stop, since the containers publish the same ports;</li>
