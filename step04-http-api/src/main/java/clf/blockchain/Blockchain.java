@@ -17,9 +17,9 @@ import java.util.List;
  * The chain and the transactions waiting for the next block, from the sections "blockchain representing",
  * "adding transactions to the blocks", "creating new blocks" and "implementing proof of work".
  *
- * <p>From step 04 on, a node serves many requests at once, so every method that reads or changes the chain or
- * the pending list holds the lock of this object: a transaction is either in the list that a new block takes in,
- * or arrives after it and waits for the next one; it is never lost and never in two blocks.
+ * <p>A node serves many requests at once, so every method that reads or changes the chain or the pending list
+ * holds the lock of this object: a transaction is either in the list that a new block takes in, or arrives after
+ * it and waits for the next one; it is never lost and never in two blocks.
  *
  * <p>The text's class has a few slips that stop it from running; this one is what it meant: the list is
  * {@code chain} (not {@code chains}), {@link #hash} encodes the JSON to bytes before hashing it, and a transaction's
@@ -28,7 +28,7 @@ import java.util.List;
 public class Blockchain {
 
     private final List<Block> chain = new ArrayList<>();
-    private final PendingTransactions currentTransactions = new PendingTransactions();
+    private JsonArray currentTransactions = new JsonArray();
     private final ProofOfWork work;
     private final Clock clock;
 
@@ -94,8 +94,8 @@ public class Blockchain {
     private Block addBlock(long proof, JsonElement previousHash) {
         // exercise 1.2: Make the next block of the pending transactions (index, timestamp, proof, previous hash), append it, and empty the pending list.
         // exercise 1.2 begin
-        Block block = Block.of(chain.size() + 1, now(), currentTransactions.toJson(), proof, previousHash);
-        currentTransactions.clear();
+        Block block = Block.of(chain.size() + 1, now(), currentTransactions, proof, previousHash);
+        currentTransactions = new JsonArray();
         chain.add(block);
         return block;
         // exercise 1.2 end
@@ -112,7 +112,7 @@ public class Blockchain {
 
     /** The transactions that the next block will hold, as a copy. */
     public synchronized JsonArray currentTransactions() {
-        return currentTransactions.toJson();
+        return currentTransactions.deepCopy();
     }
 
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */
@@ -121,9 +121,12 @@ public class Blockchain {
     }
 
     static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

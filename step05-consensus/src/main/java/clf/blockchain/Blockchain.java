@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,9 +25,9 @@ import java.util.concurrent.CompletionException;
  * "adding transactions to the blocks", "creating new blocks", "implementing proof of work", "registering new
  * nodes" and "implementing the consensus algorithm".
  *
- * <p>From step 04 on, a node serves many requests at once, so every method that reads or changes the chain or
- * the pending list holds the lock of this object: a transaction is either in the list that a new block takes in,
- * or arrives after it and waits for the next one; it is never lost and never in two blocks.
+ * <p>A node serves many requests at once, so every method that reads or changes the chain or the pending list
+ * holds the lock of this object: a transaction is either in the list that a new block takes in, or arrives after
+ * it and waits for the next one; it is never lost and never in two blocks.
  *
  * <p>The text's class has a few slips that stop it from running; this one is what it meant: the list is
  * {@code chain} (not {@code chains}), {@link #hash} encodes the JSON to bytes before hashing it, and a transaction's
@@ -36,12 +35,9 @@ import java.util.concurrent.CompletionException;
  */
 public class Blockchain {
 
-    /** A node keeps this many peers at most, so that nobody can make it call the whole internet on a resolve. */
-    public static final int MAX_NODES = 100;
-
     private final List<Block> chain = new ArrayList<>();
     private final Set<URI> nodes = new LinkedHashSet<>();
-    private final PendingTransactions currentTransactions = new PendingTransactions();
+    private JsonArray currentTransactions = new JsonArray();
     private final ProofOfWork work;
     private final Clock clock;
 
@@ -107,8 +103,8 @@ public class Blockchain {
     private Block addBlock(long proof, JsonElement previousHash) {
         // exercise 1.2: Make the next block of the pending transactions (index, timestamp, proof, previous hash), append it, and empty the pending list.
         // exercise 1.2 begin
-        Block block = Block.of(chain.size() + 1, now(), currentTransactions.toJson(), proof, previousHash);
-        currentTransactions.clear();
+        Block block = Block.of(chain.size() + 1, now(), currentTransactions, proof, previousHash);
+        currentTransactions = new JsonArray();
         chain.add(block);
         return block;
         // exercise 1.2 end
@@ -125,16 +121,11 @@ public class Blockchain {
 
     /** The transactions that the next block will hold, as a copy. */
     public synchronized JsonArray currentTransactions() {
-        return currentTransactions.toJson();
+        return currentTransactions.deepCopy();
     }
 
-    /** Adds peers to the registry, all of them or, if that would pass {@link #MAX_NODES}, none. */
+    /** The text's register_node: adds peers to the registry. */
     public synchronized void registerNodes(List<URI> addresses) {
-        Set<URI> after = new LinkedHashSet<>(nodes);
-        after.addAll(addresses);
-        if (after.size() > MAX_NODES) {
-            throw new IllegalArgumentException("a node keeps at most " + MAX_NODES + " peers; it has " + nodes.size());
-        }
         nodes.addAll(addresses);
     }
 
@@ -143,209 +134,120 @@ public class Blockchain {
         return new LinkedHashSet<>(nodes);
     }
 
-    /** Forgets a peer, for example one that turned out to be this node itself. */
-    public synchronized void forgetNode(URI address) {
-        nodes.remove(address);
-    }
-
-    /** Is this a chain we could adopt? The text's valid_chain, which says yes or no. */
+    /** The text's valid_chain: is this a chain we could adopt? */
     public boolean validChain(List<Block> candidate) {
-        return problemWith(candidate) == null;
+        try {
+            checkChain(candidate);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
-    /**
-     * What is wrong with a chain, or null if nothing is. The text checks every link and every proof; we also
-     * check the structure, so that a chain with missing blocks or a strange genesis is not adopted either.
-     */
-    public String problemWith(List<Block> candidate) {
-        return problemWith(candidate, 1);
-    }
-
-    /**
-     * What is wrong with a chain whose first {@code verified} blocks are ours, already checked, or null if nothing
-     * is: the blocks after them are checked, the first of them against our last.
-     */
-    String problemWith(List<Block> candidate, int verified) {
-        // exercise 5.1: Check the genesis block, then every block's index, its link to the hash of the block before, its proof and its transactions, from position verified on; say what is wrong, or return null.
+    /** Checks every link and every proof, as valid_chain does, and the genesis and indexes too; says what is wrong. */
+    public void checkChain(List<Block> candidate) {
+        // exercise 5.1: Check the genesis block, then every block's index, its link to the hash of the block before and its proof; throw an IllegalArgumentException that says what is wrong.
         // exercise 5.1 begin
         if (candidate.isEmpty()) {
-            return "it has no blocks";
+            throw new IllegalArgumentException("it has no blocks");
         }
         Block genesis = candidate.get(0);
         if (genesis.index() != 1 || genesis.proof() != 100 || !CanonicalJson.write(genesis.previousHash()).equals("1")
                 || !genesis.transactions().isEmpty()) {
-            return "its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)";
+            throw new IllegalArgumentException(
+                    "its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)");
         }
-        for (int i = Math.max(1, verified); i < candidate.size(); i++) {
+        for (int i = 1; i < candidate.size(); i++) {
             Block last = candidate.get(i - 1);
             Block block = candidate.get(i);
             if (block.index() != i + 1) {
-                return "block " + (i + 1) + " says it is block " + block.index();
+                throw new IllegalArgumentException("block " + (i + 1) + " says it is block " + block.index());
             }
-            String lastHash = hash(last);
-            if (!block.previousHash().equals(new JsonPrimitive(lastHash))) {
-                return "block " + block.index() + " does not link to the hash of block " + last.index();
+            if (!block.previousHash().equals(new JsonPrimitive(hash(last)))) {
+                throw new IllegalArgumentException(
+                        "block " + block.index() + " does not link to the hash of block " + last.index());
             }
-            if (!work.validProof(last.proof(), block.proof(), lastHash)) {
-                return "block " + block.index() + " has a proof that the rule does not accept";
-            }
-            for (JsonElement transaction : block.transactions()) {
-                if (!transaction.isJsonObject() || !transaction.getAsJsonObject().has("sender")
-                        || !transaction.getAsJsonObject().has("recipient") || !transaction.getAsJsonObject().has("amount")) {
-                    return "block " + block.index() + " has a transaction without sender, recipient and amount";
-                }
+            if (!validProof(last, block.proof())) {
+                throw new IllegalArgumentException("block " + block.index() + " has a proof that the rule does not accept");
             }
         }
-        return null;
         // exercise 5.1 end
     }
 
     /**
      * The text's consensus rule: ask every peer for its chain and adopt the longest valid chain that is longer
      * than ours. The peers are asked at once, not one after another, so one slow peer costs its time limit once.
-     *
-     * @return whether our chain was replaced, and which peers could not be used and why
      */
     public Resolution resolveConflicts(PeerClient peers) {
         // exercise 5.2: Download every peer's chain at once, adopt the longest valid one that is longer than ours, and report the peers you could not use and why.
         // exercise 5.2 begin
-        List<Block> ours = chain();
-        Map<URI, CompletableFuture<Candidate>> downloads = new LinkedHashMap<>();
+        Map<URI, CompletableFuture<List<Block>>> downloads = new LinkedHashMap<>();
         for (URI node : nodes()) {
-            downloads.put(node, candidate(peers, node, ours));
+            downloads.put(node, peers.chain(node));
         }
         List<Block> newChain = null;
-        int maxLength = ours.size();
+        int maxLength = chain().size();
         Map<URI, String> unusable = new LinkedHashMap<>();
-        for (Map.Entry<URI, CompletableFuture<Candidate>> download : downloads.entrySet()) {
+        for (Map.Entry<URI, CompletableFuture<List<Block>>> download : downloads.entrySet()) {
             try {
-                Candidate candidate = download.getValue().join();
-                List<Block> blocks = candidate.blocks();
-                String problem = blocks.size() > maxLength ? problemWith(blocks, candidate.verified()) : null;
-                if (problem != null) {
-                    unusable.put(download.getKey(), "its chain is longer but invalid: " + problem);
-                } else if (blocks.size() > maxLength) {
-                    maxLength = blocks.size();
-                    newChain = blocks;
+                List<Block> candidate = download.getValue().join();
+                if (candidate.size() > maxLength) {
+                    checkChain(candidate);
+                    maxLength = candidate.size();
+                    newChain = candidate;
                 }
+            } catch (IllegalArgumentException e) {
+                unusable.put(download.getKey(), "its chain is longer but invalid: " + e.getMessage());
             } catch (CompletionException e) {
                 unusable.put(download.getKey(), e.getCause().getMessage());
             }
         }
-        boolean replaced = newChain != null && replaceChain(newChain);
-        return new Resolution(replaced, unusable);
+        return new Resolution(newChain != null && replaceChain(newChain), unusable);
         // exercise 5.2 end
     }
 
-    /** A peer's chain, of which the first {@code verified} blocks are ours and need no checking. */
-    record Candidate(List<Block> blocks, int verified) {
-    }
-
-    /**
-     * Starts fetching a peer's chain, but only what we do not have when we can: {@code GET /chain?from=N}, with N
-     * the index of our last block. If the peer's block N is ours (the same hash), its chain is ours and then the
-     * blocks that follow, and only those need checking. If it is not, the peer's chain forked earlier, and if it is
-     * longer, its whole chain is fetched. A peer that does not know the parameter (the text's node) sends its
-     * whole chain at once.
-     */
-    CompletableFuture<Candidate> candidate(PeerClient peers, URI node, List<Block> ours) {
-        Block last = ours.get(ours.size() - 1);
-        return peers.chainFrom(node, last.index()).thenCompose(part -> {
-            if (part.from() == 1) {
-                return CompletableFuture.completedFuture(new Candidate(part.blocks(), 1));
-            }
-            if (part.length() <= ours.size()) {
-                return CompletableFuture.completedFuture(new Candidate(List.of(), 1));
-            }
-            if (part.blocks().get(0).equals(last)) {
-                List<Block> blocks = new ArrayList<>(ours);
-                blocks.addAll(part.blocks().subList(1, part.blocks().size()));
-                return CompletableFuture.completedFuture(new Candidate(blocks, ours.size()));
-            }
-            return peers.chain(node).thenApply(chain -> new Candidate(chain, 1));
-        });
-    }
-
-    /** What a resolve did. */
+    /** What a resolve did: whether our chain was replaced, and which peers could not be used and why. */
     public record Resolution(boolean replaced, Map<URI, String> unusablePeers) {
     }
 
     /**
-     * Adopts a longer chain, unless ours has grown as long meanwhile. Nothing accepted is lost: the transactions
-     * of our blocks that the new chain does not have go back to the pending list (but not our mining rewards,
-     * which only our own blocks could pay), and pending transactions that the new chain already holds leave it.
+     * Adopts a longer chain. The text forgets what our replaced blocks held; here the transactions the new chain does
+     * not hold go back to the pending list (not our rewards, which only our blocks paid), and nothing is lost.
      */
     synchronized boolean replaceChain(List<Block> newChain) {
         if (newChain.size() <= chain.size()) {
             return false;
         }
-        // The blocks both chains share hold the same transactions; only the blocks after them differ. Transactions
-        // are compared as their canonical JSON, and counted: the same payment may be made twice.
-        int shared = sharedBlocks(chain, newChain);
-        List<Block> ourOwn = chain.subList(shared, chain.size());
-        List<Block> theirOwn = newChain.subList(shared, newChain.size());
-        Map<String, Integer> inNewChain = count(theirOwn);
-        Map<String, Integer> onlyInNewChain = count(theirOwn);
-        count(ourOwn).forEach((transaction, times) ->
-                onlyInNewChain.computeIfPresent(transaction, (same, n) -> n > times ? n - times : null));
-
-        JsonArray pending = new JsonArray();
-        for (Block block : ourOwn) {
-            for (JsonElement transaction : block.transactions()) {
-                if (!isReward(transaction) && !take(inNewChain, CanonicalJson.write(transaction))) {
-                    pending.add(transaction);
-                }
-            }
+        int shared = 0;
+        while (shared < chain.size() && chain.get(shared).equals(newChain.get(shared))) {
+            shared++;
         }
-        for (JsonElement transaction : currentTransactions.toJson()) {
-            if (!take(onlyInNewChain, CanonicalJson.write(transaction))) {
-                pending.add(transaction);
+        // Compared as canonical JSON, one for one: the same payment may be made twice.
+        List<String> theirs = new ArrayList<>();
+        newChain.subList(shared, newChain.size()).forEach(block -> block.transactions()
+                .forEach(transaction -> theirs.add(CanonicalJson.write(transaction))));
+        JsonArray ours = new JsonArray();
+        chain.subList(shared, chain.size()).forEach(block -> block.transactions().forEach(transaction -> {
+            if (!isReward(transaction)) {
+                ours.add(transaction);
+            }
+        }));
+        ours.addAll(currentTransactions);
+        currentTransactions = new JsonArray();
+        for (JsonElement transaction : ours) {
+            if (!theirs.remove(CanonicalJson.write(transaction))) {
+                currentTransactions.add(transaction);
             }
         }
         chain.clear();
         chain.addAll(newChain);
-        currentTransactions.clear();
-        pending.forEach(currentTransactions::add);
         return true;
     }
 
-    /** A mining reward: its sender is "0" (or 0, as the text's Python code sends it). */
-    private static boolean isReward(JsonElement transaction) {
+    /** A mining reward: sender "0", or 0 as the text's code sends it. */
+    static boolean isReward(JsonElement transaction) {
         JsonElement sender = transaction.isJsonObject() ? transaction.getAsJsonObject().get("sender") : null;
         return sender != null && sender.isJsonPrimitive() && sender.getAsString().equals("0");
-    }
-
-    /** How many blocks, from genesis on, two chains have in common. */
-    private static int sharedBlocks(List<Block> one, List<Block> other) {
-        int shared = 0;
-        while (shared < Math.min(one.size(), other.size()) && one.get(shared).equals(other.get(shared))) {
-            shared++;
-        }
-        return shared;
-    }
-
-    private static Map<String, Integer> count(List<Block> blocks) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Block block : blocks) {
-            for (JsonElement transaction : block.transactions()) {
-                counts.merge(CanonicalJson.write(transaction), 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
-
-    /** Takes one of {@code key} from a multiset; says whether there was one. */
-    private static boolean take(Map<String, Integer> counts, String key) {
-        Integer n = counts.get(key);
-        if (n == null) {
-            return false;
-        }
-        if (n == 1) {
-            counts.remove(key);
-        } else {
-            counts.put(key, n - 1);
-        }
-        return true;
     }
 
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */
@@ -354,9 +256,12 @@ public class Blockchain {
     }
 
     static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -1,90 +1,27 @@
 package clf.blockchain;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.undertow.server.HttpHandler;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** JSON in and out of an HTTP exchange: the request body, read with care, and the response, written canonically. */
+/** JSON in and out of an HTTP exchange: the request body, read with care, and the answer, written canonically. */
 public final class HttpJson {
 
-    /** A transaction is a few hundred bytes; a body far larger is a mistake or an attack. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
-    /** Bodies over the limit are still read to their end, and thrown away, up to this size. */
-    public static final long DRAIN_LIMIT = 16L * 1024 * 1024;
-
-    private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
-    private static final Logger LOG = Logger.getLogger("clf.blockchain.node");
+    /** Gson's strict reader: standard JSON only, as Python's {@code json.loads} reads it. */
+    private static final Gson STRICT = new GsonBuilder().setStrictness(Strictness.STRICT).create();
 
     private HttpJson() {
     }
 
-    /**
-     * Reads the whole request body first, without blocking Undertow's IO thread while it arrives, and then hands
-     * the request on. A body here is a few hundred bytes. One over the limit is refused with 413: it is read to
-     * its end and thrown away first, up to {@link #DRAIN_LIMIT}, because a client that is still sending hears no
-     * answer on a connection that is closed under it.
-     */
-    public static HttpHandler readBodyFirst(HttpHandler next) {
-        return exchange -> {
-            if (exchange.getRequestContentLength() > DRAIN_LIMIT) {
-                refuseTooLarge(exchange);
-                return;
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            long[] received = {0};
-            exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
-                if (ex.isResponseStarted()) {
-                    return;  // Refused already, as too large to read to its end.
-                }
-                received[0] += chunk.length;
-                if (received[0] <= MAX_BODY_BYTES) {
-                    body.writeBytes(chunk);
-                } else if (received[0] > DRAIN_LIMIT) {
-                    refuseTooLarge(ex);
-                    return;
-                }
-                if (!last) {
-                    return;
-                }
-                if (received[0] > MAX_BODY_BYTES) {
-                    send(ex, 413, tooLarge().toJson());
-                    return;
-                }
-                ex.putAttachment(BODY, body.toByteArray());
-                try {
-                    next.handleRequest(ex);
-                } catch (Exception e) {
-                    LOG.log(Level.SEVERE, "failed to answer " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
-                    ex.endExchange();
-                }
-            }, (ex, e) -> ex.endExchange());  // The client went away while sending; there is no one to answer.
-        };
-    }
-
-    /** Refuses a body too large even to read to its end; the connection closes after the answer. */
-    private static void refuseTooLarge(HttpServerExchange exchange) {
-        exchange.setPersistent(false);
-        send(exchange, 413, tooLarge().toJson());
-    }
-
-    /**
-     * Reads the request body, which {@link #readBodyFirst} has read, as a JSON object.
-     *
-     * @throws ApiError 415 if it is not declared as JSON, 400 if it is missing, is not JSON, or is JSON but not an
-     *                  object
-     */
-    public static JsonObject readObject(HttpServerExchange exchange, String example) {
-        byte[] body = exchange.getAttachment(BODY);
-        if (body == null || body.length == 0) {
-            throw new ApiError(400, "the request has no body", "send a JSON object such as " + example);
-        }
+    /** Reads the request body as a JSON object; a refusal (400 or 415) says what is wrong and shows an example. */
+    public static JsonObject readObject(HttpServerExchange exchange, String example) throws IOException {
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         if (type == null || !type.toLowerCase().startsWith("application/json")) {
             throw new ApiError(415, "the body is sent as " + (type == null ? "no content type" : type)
@@ -92,7 +29,7 @@ public final class HttpJson {
         }
         JsonElement json;
         try {
-            json = StrictJson.parse(body);
+            json = parse(new String(exchange.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage(), "check for a trailing comma after the last item, single quotes"
                     + " instead of double quotes, or a missing quote or brace; a valid body looks like " + example);
@@ -103,20 +40,27 @@ public final class HttpJson {
         return json.getAsJsonObject();
     }
 
-    private static ApiError tooLarge() {
-        return new ApiError(413, "the body is larger than " + MAX_BODY_BYTES + " bytes",
-                "send one small JSON object per request");
+    /** Parses standard JSON (5 and 5.0 stay apart, as in Python), or says where the text stops being JSON. */
+    public static JsonElement parse(String text) {
+        try {
+            JsonElement json = STRICT.fromJson(text, JsonElement.class);
+            if (json == null) {
+                throw new IllegalArgumentException("the body is empty");
+            }
+            return json;
+        } catch (JsonParseException e) {
+            // Gson's first line says where it stopped; its advice to relax the parser is no help to a learner.
+            String gson = (e.getCause() != null ? e.getCause() : e).getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException("the body is not valid JSON: " + gson
+                    .replace("Expected name", "expected a key in double quotes (is there a comma after the last item?)")
+                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text"));
+        }
     }
 
     /** Answers with JSON written as the text's Flask node writes it: sorted keys, the bytes that Python hashes. */
     public static void send(HttpServerExchange exchange, int status, JsonElement body) {
-        sendCanonical(exchange, status, CanonicalJson.write(body));
-    }
-
-    /** Answers with JSON text that is already canonical. */
-    public static void sendCanonical(HttpServerExchange exchange, int status, String json) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        exchange.getResponseSender().send(json, StandardCharsets.US_ASCII);
+        exchange.getResponseSender().send(CanonicalJson.write(body), StandardCharsets.US_ASCII);
     }
 }

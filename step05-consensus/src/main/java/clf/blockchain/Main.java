@@ -1,65 +1,90 @@
 package clf.blockchain;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/**
- * Starts a node, as the text's {@code python3 blockchain.py} does: port 5000 on every interface by default.
- *
- * <pre>java -jar step05-consensus/target/step05-consensus.jar [--port N] [--host ADDRESS] [--difficulty N] [--peers A,B]</pre>
- */
-public final class Main {
+/** Starts a node, as the text's {@code python3 blockchain.py} does: port 5000 on every interface. */
+@Command(name = "java -jar step05-consensus.jar", description = "Starts a node with the text's HTTP API.")
+public final class Main implements Callable<Integer> {
 
     /** Kept here: a logger that nobody holds may be collected, and its level forgotten. */
-    private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow")};
+    private static final Logger UNDERTOW = Logger.getLogger("io.undertow");
 
-    private Main() {
-    }
+    @Option(names = {"-p", "--port"}, paramLabel = "N", defaultValue = "5000",
+            description = "the port to listen on (default: ${DEFAULT-VALUE}, as in the text)")
+    int port;
+
+    @Option(names = "--difficulty", paramLabel = "N", defaultValue = "4",
+            description = "leading hex zeros a proof needs, 1 to 64 (default: ${DEFAULT-VALUE}, as in the text)")
+    int difficulty;
+
+    @Option(names = "--node-id", paramLabel = "ID",
+            description = "the address that this node's mining rewards go to (default: a new random UUID)")
+    String nodeId = UUID.randomUUID().toString().replace("-", "");  // The text's globally unique address.
+
+    @Option(names = "--peers", paramLabel = "ADDRESS", split = ",",
+            description = "peers to register at start, such as http://localhost:5000,localhost:5002 (a resolve"
+                    + " fetches their chains)")
+    List<String> peers = List.of();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
-        for (Logger logger : QUIET) {
-            logger.setLevel(Level.WARNING);
-        }
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage() + "\n\n" + Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(Options.USAGE);
-            return;
-        }
-        ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, options.difficulty(), options.minerThreads());
-        Blockchain blockchain = new Blockchain(work, Clock.systemUTC());
-        blockchain.registerNodes(options.peers());
-        Node node = new Node(blockchain, options.nodeId());
-        try {
-            node.start(options.host(), options.port(), options.ioThreads());
-        } catch (RuntimeException e) {
-            System.err.println("error: cannot listen on " + options.host() + ":" + options.port() + " ("
-                    + rootCause(e).getMessage() + "); is another node on that port? Try --port "
-                    + (options.port() + 1));
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.stop();
-            System.out.println("node stopped");
-        }));
-        System.out.println("node " + node.identifier() + " listening on http://" + options.host() + ":" + node.port()
-                + " (difficulty " + options.difficulty() + ")");
-        if (!options.peers().isEmpty()) {
-            System.out.println("peers: " + options.peers());
-        }
-        System.out.println("try: curl http://localhost:" + node.port() + "/chain ; stop with Ctrl-C");
+        System.exit(commandLine().execute(args));
     }
 
-    private static Throwable rootCause(Throwable e) {
-        return e.getCause() == null ? e : rootCause(e.getCause());
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    /** Starts the node and serves until Ctrl-C. */
+    @Override
+    public Integer call() throws InterruptedException {
+        check(port >= 0 && port <= 65535, "--port takes 0 to 65535, not " + port);
+        check(difficulty >= 1 && difficulty <= 64, "--difficulty takes 1 to 64, not " + difficulty);
+        check(!nodeId.isBlank(), "--node-id is empty");
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
+        UNDERTOW.setLevel(Level.WARNING);
+        Blockchain blockchain = new Blockchain(new ProofOfWork(ProofOfWork.Rule.TEXT, difficulty), Clock.systemUTC());
+        for (String peer : peers) {
+            try {
+                blockchain.registerNodes(List.of(NodeAddress.parse(peer)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--peers: " + peer + " is not a node's address: " + e.getMessage());
+            }
+        }
+        Node node = new Node(blockchain, nodeId);
+        try {
+            node.start("0.0.0.0", port);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("error: cannot listen on port " + port + " (" + e.getMessage()
+                    + "); is another node on that port? Try --port " + (port + 1));
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
+        System.out.println("node " + nodeId + " listening on http://0.0.0.0:" + node.port() + " (difficulty " + difficulty + ")");
+        System.out.println("try: curl http://localhost:" + node.port() + "/chain ; stop with Ctrl-C");
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    private void check(boolean valid, String problem) {
+        if (!valid) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
     }
 }

@@ -7,17 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
@@ -54,21 +57,36 @@ class ConcurrencyTest {
     @Test
     @Tag("exercise-4.1")
     @Tag("exercise-4.2")
-    void theChainAndNewTransactionsAreAnsweredWhileALongMineRuns() throws Exception {
-        // At difficulty 6 the proof after 100 is 49,259,370: a mine of seconds, the same on every run.
-        try (TestNode node = new TestNode(6)) {
+    void theChainAndNewTransactionsAreAnsweredWhileAMineRuns() throws Exception {
+        // A proof of work that waits, in the middle of its search, until the test lets it go on.
+        CountDownLatch searching = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        Blockchain blockchain = new Blockchain(Clock.systemUTC()) {
+            @Override
+            public ProofOfWork.Result proofOfWork(Block lastBlock) {
+                searching.countDown();
+                try {
+                    goOn.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.proofOfWork(lastBlock);
+            }
+        };
+        try (TestNode node = new TestNode(blockchain)) {
             CompletableFuture<HttpResponse<String>> mine = node.client.sendAsync(
                     HttpRequest.newBuilder(node.uri("/mine")).build(), HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(100);
+            assertTrue(searching.await(5, TimeUnit.SECONDS), "the mine started its search");
 
             assertEquals(200, node.get("/chain").status());
             TestNode.Reply posted = node.post("/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
             assertEquals(201, posted.status());
             assertFalse(mine.isDone(), "both were answered while the mine was still running");
 
-            assertEquals(200, mine.get().statusCode());
-            Block mined = node.node.blockchain().lastBlock();
-            assertEquals(49_259_370, mined.proof());
+            goOn.countDown();
+            assertEquals(200, mine.get(10, TimeUnit.SECONDS).statusCode());
+            Block mined = blockchain.lastBlock();
+            assertEquals(35293, mined.proof());
             assertEquals(2, mined.transactions().size(), "the transaction that arrived during the mine, and the reward");
         }
     }
@@ -110,12 +128,12 @@ class ConcurrencyTest {
             assertEquals(clients * perClient, accepted.size(), "every well-formed transaction was accepted");
             assertEquals(mines, mined);
             Map<String, Integer> seen = held(node.node.blockchain());
-            List<Block> chain = node.node.blockchain().chain();
             for (String sender : accepted) {
                 assertEquals(1, seen.getOrDefault(sender, 0), sender + " is in exactly one block");
             }
             assertEquals(mines + 1, seen.get("0"), "one reward per mined block");
             assertEquals(0, node.node.blockchain().currentTransactions().size());
+            List<Block> chain = node.node.blockchain().chain();
             assertEquals(mines + 2, chain.size());
             for (int i = 1; i < chain.size(); i++) {
                 Block last = chain.get(i - 1);
@@ -129,15 +147,17 @@ class ConcurrencyTest {
      * A network at work: on each of three nodes, clients post transactions while a miner mines and a resolver
      * resolves against the other two, all at once, and a checker reads the chain again and again. Every chain the
      * checkers saw was valid. At the end one node is made the longest and every node resolves: every transaction
-     * a node accepted is then exactly once in its chain or its pending list, never twice, never lost.
+     * a node accepted is then exactly once in its chain or its pending list, never twice, never lost. CI runs it
+     * longer (-Dclf.deep=true).
      */
     @Test
     @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void aNetworkThatPostsMinesAndResolvesAtOnceLosesNothing() throws Exception {
+        boolean deep = Boolean.getBoolean("clf.deep");
         int clients = 2;
-        int perClient = 60;
-        int mines = 4;
+        int perClient = deep ? 300 : 40;
+        int mines = deep ? 12 : 3;
         List<TestNode> network = List.of(new TestNode(3), new TestNode(3), new TestNode(3));
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
@@ -151,19 +171,17 @@ class ConcurrencyTest {
             AtomicBoolean working = new AtomicBoolean(true);
             AtomicInteger checks = new AtomicInteger();
             AtomicInteger replaced = new AtomicInteger();
-            List<String> invalid = new CopyOnWriteArrayList<>();
             AtomicInteger resolves = new AtomicInteger();
+            List<String> invalid = new CopyOnWriteArrayList<>();
             Map<TestNode, List<Future<List<String>>>> posted = new HashMap<>();
             List<Future<?>> miners = new ArrayList<>();
             // Checkers and resolvers go on as long as anyone posts or mines, so that they meet chains of every length.
             List<Future<?>> watchers = new ArrayList<>();
-            int minedBlocks = 0;
             for (TestNode node : network) {
                 watchers.add(pool.submit(() -> {
                     while (working.get()) {
-                        String problem = node.node.blockchain().problemWith(node.node.blockchain().chain());
-                        if (problem != null) {
-                            invalid.add(node.address() + ": " + problem);
+                        if (!node.node.blockchain().validChain(node.node.blockchain().chain())) {
+                            invalid.add(node.address());
                         }
                         checks.incrementAndGet();
                         Thread.sleep(2);
@@ -176,12 +194,11 @@ class ConcurrencyTest {
                 }
                 posted.put(node, clientsOfNode);
                 // The nodes mine at different rates, so that their chains differ in length and resolves replace them.
-                int blocks = mines + 3 * network.indexOf(node);
-                minedBlocks += blocks;
+                int blocks = mines + 2 * network.indexOf(node);
                 miners.add(pool.submit(() -> {
                     for (int i = 0; i < blocks; i++) {
                         assertEquals(200, node.get("/mine").status());
-                        Thread.sleep(ThreadLocalRandom.current().nextInt(100));
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(50));
                     }
                     return null;
                 }));
@@ -233,9 +250,10 @@ class ConcurrencyTest {
                     }
                 }
             }
-            System.out.printf("concurrency (step 05): 3 nodes, %d transactions accepted, %d mines and %d resolves at once"
-                    + " (%d replaced a chain), %d chain checks, none invalid; nothing lost, nothing twice%n",
-                    accepted, minedBlocks, resolves.get(), replaced.get(), checks.get());
+            assertTrue(replaced.get() > 0, "some resolve replaced a chain");
+            System.out.printf("concurrency: 3 nodes, %d transactions accepted, %d resolves at once (%d replaced a"
+                    + " chain), %d chain checks, none invalid; nothing lost, nothing twice%n",
+                    accepted, resolves.get(), replaced.get(), checks.get());
         } finally {
             pool.shutdownNow();
             network.forEach(TestNode::close);

@@ -14,9 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A scriptable fake peer for the attack lab: a server on a free port of this machine whose {@code GET /chain}
- * answers whatever its handler says, a forged chain as well as bytes that are not a chain at all. It ignores
- * {@code ?from=N}, as the text's node does, so a node always gets the whole chain it serves.
+ * A scriptable fake peer: a server on a free port of this machine that answers {@code GET /chain}, and any other
+ * request, with whatever its handler says, a forged chain as well as bytes that are not a chain at all.
  */
 final class FakePeer implements AutoCloseable {
 
@@ -25,7 +24,7 @@ final class FakePeer implements AutoCloseable {
 
     FakePeer(HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/chain", handler);
+        server.createContext("/", handler);
         server.setExecutor(threads);
         server.start();
     }
@@ -66,19 +65,6 @@ final class FakePeer implements AutoCloseable {
             sleep(millis);
             answering(200, "{}").handle(exchange);
         };
-    }
-
-    /** Sends the start of a chain and never stops. */
-    static void endless(HttpExchange exchange) throws IOException {
-        exchange.sendResponseHeaders(200, 0);
-        byte[] chunk = ("{\"chain\": [" + "{\"index\": 1}, ".repeat(1000)).getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = exchange.getResponseBody()) {
-            while (true) {
-                out.write(chunk);
-            }
-        } catch (IOException e) {
-            // The node hung up, as it should.
-        }
     }
 
     /** Sends a valid answer one byte a second. */

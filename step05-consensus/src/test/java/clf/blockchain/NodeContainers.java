@@ -73,7 +73,7 @@ final class NodeContainers {
                 .withExposedPorts(5000)
                 .withCreateContainerCmdModifier(command -> command.withName("clf-test-" + alias + "-" + System.nanoTime()))
                 .waitingFor(Wait.forHttp("/chain").forStatusCode(200).withStartupTimeout(Duration.ofSeconds(60)));
-        // Arguments after the image's entry point (java -jar /app/node.jar --host 0.0.0.0 --port 5000).
+        // Arguments after the image's entry point (java -jar /app/node.jar --port 5000).
         String[] command = new String[arguments.length + 2];
         command[0] = "--node-id";
         command[1] = alias;

@@ -27,7 +27,7 @@ class PythonNodeTest {
 
     static List<Block> pythonChain() throws IOException {
         List<Block> chain = new ArrayList<>();
-        for (JsonElement block : StrictJson.parse(pythonChainJson().getBytes(StandardCharsets.UTF_8))
+        for (JsonElement block : HttpJson.parse(pythonChainJson())
                 .getAsJsonObject().getAsJsonArray("chain")) {
             chain.add(Block.fromJson(block));
         }

@@ -3,16 +3,16 @@ package clf.blockchain;
 import com.google.gson.JsonObject;
 
 /**
- * A request the node refuses: the HTTP status, what is wrong, and how to fix it. Every refusal is answered as
- * JSON, {@code {"error": ..., "hint": ...}}, and changes nothing.
+ * A request the node refuses: the status, what is wrong, and how to fix it, answered as {@code {"error", "hint"}}.
+ * A refusal changes nothing.
  */
-public final class ApiError extends RuntimeException {
+public final class ApiError extends IllegalArgumentException {
 
     private final int status;
     private final String hint;
 
     public ApiError(int status, String error, String hint) {
-        super(error, null, false, false);
+        super(error);
         this.status = status;
         this.hint = hint;
     }

@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,20 +19,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.logging.Logger;
 
 /**
  * The chain and the transactions waiting for the next block, from the sections "blockchain representing",
  * "adding transactions to the blocks", "creating new blocks", "implementing proof of work", "registering new
  * nodes", "implementing the consensus algorithm", "transaction verification" and "smart wallet".
  *
- * <p>From step 06 on, a transaction is a payment signed by its sender, and the chain keeps a {@link Ledger}: a
- * payment is accepted only if the ledger, counting the payments already waiting, allows it, and every block
- * starts with its miner's reward. The same rules decide whether a peer's chain is valid.
+ * <p>A payment is signed by its sender, and accepted only if the {@link Ledger} allows it; every block holds one
+ * mining reward. The same rules decide whether a peer's chain is valid.
  *
- * <p>From step 04 on, a node serves many requests at once, so every method that reads or changes the chain or
- * the pending list holds the lock of this object: a transaction is either in the list that a new block takes in,
- * or arrives after it and waits for the next one; it is never lost and never in two blocks.
+ * <p>A node serves many requests at once, so every method that reads or changes the chain or the pending list
+ * holds the lock of this object: a transaction is either in the list that a new block takes in, or arrives after
+ * it and waits for the next one; it is never lost and never in two blocks.
  *
  * <p>The text's class has a few slips that stop it from running; this one is what it meant: the list is
  * {@code chain} (not {@code chains}), {@link #hash} encodes the JSON to bytes before hashing it, and a transaction's
@@ -41,116 +38,66 @@ import java.util.logging.Logger;
  */
 public class Blockchain {
 
-    private static final Logger LOG = Logger.getLogger("clf.blockchain.node");
-
-    /** A node keeps this many peers at most, so that nobody can make it call the whole internet on a resolve. */
-    public static final int MAX_NODES = 100;
-
     private final List<Block> chain = new ArrayList<>();
     private final Set<URI> nodes = new LinkedHashSet<>();
-    private final PendingTransactions currentTransactions = new PendingTransactions();
-    /** The ledger of the chain, and the ledger after the pending payments too. */
+    private JsonArray currentTransactions = new JsonArray();
     private Ledger ledger = new Ledger();
+    /** The ledger after the pending payments too. */
     private Ledger pendingLedger = new Ledger();
     private final ProofOfWork work;
     private final Clock clock;
-    private final Journal journal;
 
-    /** The linked rule at the text's difficulty: this step's default (step 03 shows why). */
-    public static final ProofOfWork DEFAULT_WORK = new ProofOfWork(ProofOfWork.Rule.LINKED, ProofOfWork.DEFAULT_DIFFICULTY);
-
-    /** A new chain holding only its genesis block, stamped with the current time, mined by the linked rule. */
+    /** A new chain holding only its genesis block, stamped with the current time, mined by the text's rule. */
     public Blockchain() {
-        this(DEFAULT_WORK, Clock.systemUTC());
+        this(ProofOfWork.text(), Clock.systemUTC());
     }
 
     /** A new chain whose blocks are stamped by the given clock, so that tests can fix the time. */
     public Blockchain(Clock clock) {
-        this(DEFAULT_WORK, clock);
+        this(ProofOfWork.text(), clock);
     }
 
-    /** A new chain mined by the given rule and difficulty, kept in memory only, as the text's. */
+    /** A new chain mined by the given rule and difficulty. */
     public Blockchain(ProofOfWork work, Clock clock) {
-        this(work, clock, Journal.IN_MEMORY, List.of(), new JsonArray());
-    }
-
-    /**
-     * The chain that a data directory's log holds, checked again in full as a peer's chain would be, with its
-     * pending payments; or, for a new log, a new chain, written to it. Every change is then written to the log
-     * before it is acknowledged.
-     *
-     * @throws IllegalStateException if the log holds a chain that is not valid
-     */
-    public static Blockchain open(ProofOfWork work, Clock clock, ChainLog log) {
-        return new Blockchain(work, clock, log, log.blocks(), log.pending());
-    }
-
-    private Blockchain(ProofOfWork work, Clock clock, Journal journal, List<Block> saved, JsonArray savedPending) {
         this.work = work;
         this.clock = clock;
-        this.journal = journal;
-        if (saved.isEmpty()) {
-            // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
-            // other block has a string; we keep the number because Python hashes 1 and "1" differently.
-            Block genesis = Block.of(1, now(), new JsonArray(), 100, new JsonPrimitive(1));
-            journal.sync(journal.block(genesis));
-            chain.add(genesis);
-            return;
-        }
-        try {
-            ledger = ledgerOfValid(saved);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the saved chain is not valid: " + e.getMessage());
-        }
-        chain.addAll(saved);
-        pendingLedger = ledger.copy();
-        for (JsonElement transaction : savedPending) {
-            try {
-                SignedTransaction payment = SignedTransaction.fromJson(transaction);
-                String problem = pendingLedger.problemWith(payment);
-                if (problem != null) {
-                    throw new IllegalArgumentException(problem);
-                }
-                pendingLedger.apply(payment);
-                currentTransactions.add(transaction);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("a saved pending payment is not valid (" + e.getMessage() + "): "
-                        + CanonicalJson.write(transaction));
-            }
-        }
-    }
-
-    /** Does this chain write every change to a data directory before it is acknowledged? */
-    public boolean keepsData() {
-        return journal != Journal.IN_MEMORY;
+        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
+        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+        addBlock(100, new JsonPrimitive(1));
     }
 
     /**
-     * Adds a signed payment to the list that the next mined block will hold, if the ledger allows it: the
-     * signature is the sender's, the nonce is the sender's next, and the sender has the coins, counting the
-     * payments already waiting.
+     * Adds the mining reward, the one transaction that nobody signs, to the list that the next mined block will hold.
      *
      * @return the index of that block, one past the last block
-     * @throws IllegalArgumentException saying which rule the payment breaks
      */
-    public long newTransaction(SignedTransaction payment) {
-        long index;
-        long written;
-        synchronized (this) {
-            String problem = pendingLedger.problemWith(payment);
-            if (problem != null) {
-                throw new IllegalArgumentException(problem);
-            }
-            // First in the log, then in memory: if the log cannot be written, nothing has changed.
-            JsonObject json = payment.toJson();
-            written = journal.transaction(json);
-            pendingLedger.apply(payment);
-            currentTransactions.add(json);
-            index = lastBlock().index() + 1;
+    public synchronized long newTransaction(String sender, String recipient, long amount) {
+        if (!sender.equals("0") || amount != Ledger.REWARD) {
+            throw new IllegalArgumentException("only a mining reward (sender \"0\", 1 coin) goes unsigned");
         }
-        // The wait for the disk is outside the lock, so that other payments go on arriving and share one flush.
-        journal.sync(written);
-        return index;
+        // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list.
+        // exercise 2.1 begin
+        JsonObject transaction = new JsonObject();
+        transaction.addProperty("sender", sender);
+        transaction.addProperty("recipient", recipient);
+        transaction.addProperty("amount", amount);
+        currentTransactions.add(transaction);
+        // exercise 2.1 end
+        // exercise 2.2: Return the index of the block that will hold the transaction: one past the last block.
+        // exercise 2.2 begin
+        return lastBlock().index() + 1;
+        // exercise 2.2 end
+    }
+
+    /**
+     * Adds a signed payment to the list that the next mined block will hold, if the ledger allows it, counting the
+     * payments already waiting; else throws {@link IllegalArgumentException} saying which rule it breaks.
+     */
+    public synchronized long newTransaction(SignedTransaction payment) {
+        pendingLedger.check(payment);
+        pendingLedger.apply(payment);
+        currentTransactions.add(payment.toJson());
+        return lastBlock().index() + 1;
     }
 
     /** The ledger of the chain, as a copy. */
@@ -173,22 +120,27 @@ public class Blockchain {
         return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
     }
 
-    /**
-     * Forges a block with the given proof and previous hash: first the miner's reward, then the pending payments,
-     * which leave the pending list.
-     */
-    public synchronized Block newBlock(long proof, String previousHash, String minerAddress) {
-        JsonArray transactions = new JsonArray();
-        transactions.add(Ledger.rewardTransaction(minerAddress));
-        transactions.addAll(currentTransactions.toJson());
-        Block block = Block.of(chain.size() + 1, now(), transactions, proof, new JsonPrimitive(previousHash));
-        // Blocks are rare, so the wait for the disk may hold the lock: nothing changes until the log holds it.
-        journal.sync(journal.block(block));
+    /** Forges a block after the last one, linked to it by its hash. */
+    public synchronized Block newBlock(long proof) {
+        return newBlock(proof, hash(lastBlock()));
+    }
+
+    /** Forges a block with the given proof and previous hash, and empties the pending transactions into it. */
+    public synchronized Block newBlock(long proof, String previousHash) {
+        Block block = addBlock(proof, new JsonPrimitive(previousHash));
         ledger.applyBlock(block);
         pendingLedger = ledger.copy();
-        currentTransactions.clear();
+        return block;
+    }
+
+    private Block addBlock(long proof, JsonElement previousHash) {
+        // exercise 1.2: Make the next block of the pending transactions (index, timestamp, proof, previous hash), append it, and empty the pending list.
+        // exercise 1.2 begin
+        Block block = Block.of(chain.size() + 1, now(), currentTransactions, proof, previousHash);
+        currentTransactions = new JsonArray();
         chain.add(block);
         return block;
+        // exercise 1.2 end
     }
 
     public synchronized Block lastBlock() {
@@ -202,16 +154,11 @@ public class Blockchain {
 
     /** The transactions that the next block will hold, as a copy. */
     public synchronized JsonArray currentTransactions() {
-        return currentTransactions.toJson();
+        return currentTransactions.deepCopy();
     }
 
-    /** Adds peers to the registry, all of them or, if that would pass {@link #MAX_NODES}, none. */
+    /** The text's register_node: adds peers to the registry. */
     public synchronized void registerNodes(List<URI> addresses) {
-        Set<URI> after = new LinkedHashSet<>(nodes);
-        after.addAll(addresses);
-        if (after.size() > MAX_NODES) {
-            throw new IllegalArgumentException("a node keeps at most " + MAX_NODES + " peers; it has " + nodes.size());
-        }
         nodes.addAll(addresses);
     }
 
@@ -220,41 +167,23 @@ public class Blockchain {
         return new LinkedHashSet<>(nodes);
     }
 
-    /** Forgets a peer, for example one that turned out to be this node itself. */
-    public synchronized void forgetNode(URI address) {
-        nodes.remove(address);
-    }
-
-    /** Is this a chain we could adopt? The text's valid_chain, which says yes or no. */
+    /** The text's valid_chain: is this a chain we could adopt? */
     public boolean validChain(List<Block> candidate) {
-        return problemWith(candidate) == null;
-    }
-
-    /**
-     * What is wrong with a chain, or null if nothing is. The text checks every link and every proof; we also
-     * check the structure, so that a chain with missing blocks or a strange genesis is not adopted either, and
-     * replay its ledger, so that a chain with a forged signature, an overspend or an extra reward is not either.
-     */
-    public String problemWith(List<Block> candidate) {
         try {
-            ledgerOfValid(candidate);
-            return null;
+            checkChain(candidate);
+            return true;
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return false;
         }
     }
 
-    /** The ledger of a chain that passes every check; throws {@link IllegalArgumentException} saying what fails. */
-    private Ledger ledgerOfValid(List<Block> candidate) {
-        return ledgerOfValid(candidate, 1, null);
-    }
-
     /**
-     * The same for a chain whose first {@code verified} blocks are ours, already checked, with {@code ledger} their
-     * ledger: only the blocks after them are checked, the first of them against our last, and replayed on a copy
-     * of that ledger.
+     * Checks every link and every proof, as valid_chain does, the genesis and indexes too, and replays the ledger:
+     * no forged signature, no overspend, no extra reward. Says what is wrong.
      */
-    private Ledger ledgerOfValid(List<Block> candidate, int verified, Ledger ledger) {
+    public void checkChain(List<Block> candidate) {
+        // exercise 5.1: Check the genesis block, then every block's index, its link to the hash of the block before and its proof; throw an IllegalArgumentException that says what is wrong.
+        // exercise 5.1 begin
         if (candidate.isEmpty()) {
             throw new IllegalArgumentException("it has no blocks");
         }
@@ -264,53 +193,45 @@ public class Blockchain {
             throw new IllegalArgumentException(
                     "its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)");
         }
-        for (int i = Math.max(1, verified); i < candidate.size(); i++) {
+        for (int i = 1; i < candidate.size(); i++) {
             Block last = candidate.get(i - 1);
             Block block = candidate.get(i);
             if (block.index() != i + 1) {
                 throw new IllegalArgumentException("block " + (i + 1) + " says it is block " + block.index());
             }
-            String lastHash = hash(last);
-            if (!block.previousHash().equals(new JsonPrimitive(lastHash))) {
+            if (!block.previousHash().equals(new JsonPrimitive(hash(last)))) {
                 throw new IllegalArgumentException(
                         "block " + block.index() + " does not link to the hash of block " + last.index());
             }
-            if (!work.validProof(last.proof(), block.proof(), lastHash)) {
+            if (!validProof(last, block.proof())) {
                 throw new IllegalArgumentException("block " + block.index() + " has a proof that the rule does not accept");
             }
         }
-        return verified > 1 ? ledger.extendedBy(candidate.subList(verified, candidate.size())) : Ledger.of(candidate);
+        // exercise 5.1 end
+        Ledger.of(candidate);
     }
 
     /**
      * The text's consensus rule: ask every peer for its chain and adopt the longest valid chain that is longer
      * than ours. The peers are asked at once, not one after another, so one slow peer costs its time limit once.
-     *
-     * @return whether our chain was replaced, and which peers could not be used and why
      */
     public Resolution resolveConflicts(PeerClient peers) {
-        List<Block> ours;
-        Ledger ourLedger;
-        synchronized (this) {
-            ours = chain();
-            ourLedger = ledger.copy();
-        }
-        Map<URI, CompletableFuture<Candidate>> downloads = new LinkedHashMap<>();
+        // exercise 5.2: Download every peer's chain at once, adopt the longest valid one that is longer than ours, and report the peers you could not use and why.
+        // exercise 5.2 begin
+        Map<URI, CompletableFuture<List<Block>>> downloads = new LinkedHashMap<>();
         for (URI node : nodes()) {
-            downloads.put(node, candidate(peers, node, ours));
+            downloads.put(node, peers.chain(node));
         }
         List<Block> newChain = null;
-        Ledger newLedger = null;
-        int maxLength = ours.size();
+        int maxLength = chain().size();
         Map<URI, String> unusable = new LinkedHashMap<>();
-        for (Map.Entry<URI, CompletableFuture<Candidate>> download : downloads.entrySet()) {
+        for (Map.Entry<URI, CompletableFuture<List<Block>>> download : downloads.entrySet()) {
             try {
-                Candidate candidate = download.getValue().join();
-                List<Block> blocks = candidate.blocks();
-                if (blocks.size() > maxLength) {
-                    newLedger = ledgerOfValid(blocks, candidate.verified(), ourLedger);
-                    maxLength = blocks.size();
-                    newChain = blocks;
+                List<Block> candidate = download.getValue().join();
+                if (candidate.size() > maxLength) {
+                    checkChain(candidate);
+                    maxLength = candidate.size();
+                    newChain = candidate;
                 }
             } catch (IllegalArgumentException e) {
                 unusable.put(download.getKey(), "its chain is longer but invalid: " + e.getMessage());
@@ -318,131 +239,59 @@ public class Blockchain {
                 unusable.put(download.getKey(), e.getCause().getMessage());
             }
         }
-        boolean replaced = newChain != null && replaceChain(newChain, newLedger);
-        return new Resolution(replaced, unusable);
+        return new Resolution(newChain != null && replaceChain(newChain), unusable);
+        // exercise 5.2 end
     }
 
-    /** A peer's chain, of which the first {@code verified} blocks are ours and need no checking. */
-    record Candidate(List<Block> blocks, int verified) {
-    }
-
-    /**
-     * Starts fetching a peer's chain, but only what we do not have when we can: {@code GET /chain?from=N}, with N
-     * the index of our last block. If the peer's block N is ours (the same hash), its chain is ours and then the
-     * blocks that follow, and only those need checking. If it is not, the peer's chain forked earlier, and if it is
-     * longer, its whole chain is fetched. A peer that does not know the parameter (the text's node) sends its
-     * whole chain at once.
-     */
-    CompletableFuture<Candidate> candidate(PeerClient peers, URI node, List<Block> ours) {
-        Block last = ours.get(ours.size() - 1);
-        return peers.chainFrom(node, last.index()).thenCompose(part -> {
-            if (part.from() == 1) {
-                return CompletableFuture.completedFuture(new Candidate(part.blocks(), 1));
-            }
-            if (part.length() <= ours.size()) {
-                return CompletableFuture.completedFuture(new Candidate(List.of(), 1));
-            }
-            if (part.blocks().get(0).equals(last)) {
-                List<Block> blocks = new ArrayList<>(ours);
-                blocks.addAll(part.blocks().subList(1, part.blocks().size()));
-                return CompletableFuture.completedFuture(new Candidate(blocks, ours.size()));
-            }
-            return peers.chain(node).thenApply(chain -> new Candidate(chain, 1));
-        });
-    }
-
-    /** What a resolve did. */
+    /** What a resolve did: whether our chain was replaced, and which peers could not be used and why. */
     public record Resolution(boolean replaced, Map<URI, String> unusablePeers) {
     }
 
     /**
-     * Adopts a longer chain, unless ours has grown as long meanwhile. Nothing accepted is lost: the transactions
-     * of our blocks that the new chain does not have go back to the pending list (but not our mining rewards,
-     * which only our own blocks could pay), and pending transactions that the new chain already holds leave it.
-     * One exception, which the ledger forces: a payment that the new chain makes invalid (its coins came from a
-     * reward that is gone, or its nonce is now used) cannot wait for any block, and is dropped with a warning.
+     * Adopts a longer chain. The text forgets what our replaced blocks held; here the transactions the new chain does
+     * not hold go back to the pending list (not our rewards, which only our blocks paid), and nothing is lost.
      */
-    synchronized boolean replaceChain(List<Block> newChain, Ledger newLedger) {
+    synchronized boolean replaceChain(List<Block> newChain) {
         if (newChain.size() <= chain.size()) {
             return false;
         }
-        // The blocks both chains share hold the same transactions; only the blocks after them differ. Transactions
-        // are compared as their canonical JSON, and counted: the same payment may be made twice.
-        int shared = sharedBlocks(chain, newChain);
-        List<Block> ourOwn = chain.subList(shared, chain.size());
-        List<Block> theirOwn = newChain.subList(shared, newChain.size());
-        Map<String, Integer> inNewChain = count(theirOwn);
-        Map<String, Integer> onlyInNewChain = count(theirOwn);
-        count(ourOwn).forEach((transaction, times) ->
-                onlyInNewChain.computeIfPresent(transaction, (same, n) -> n > times ? n - times : null));
-
-        JsonArray pending = new JsonArray();
-        for (Block block : ourOwn) {
-            for (JsonElement transaction : block.transactions()) {
-                if (!Ledger.isReward(transaction) && !take(inNewChain, CanonicalJson.write(transaction))) {
-                    pending.add(transaction);
+        int shared = 0;
+        while (shared < chain.size() && chain.get(shared).equals(newChain.get(shared))) {
+            shared++;
+        }
+        // Compared as canonical JSON, one for one: the same payment may be made twice.
+        List<String> theirs = new ArrayList<>();
+        newChain.subList(shared, newChain.size()).forEach(block -> block.transactions()
+                .forEach(transaction -> theirs.add(CanonicalJson.write(transaction))));
+        JsonArray ours = new JsonArray();
+        chain.subList(shared, chain.size()).forEach(block -> block.transactions().forEach(transaction -> {
+            if (!isReward(transaction)) {
+                ours.add(transaction);
+            }
+        }));
+        ours.addAll(currentTransactions);
+        currentTransactions = new JsonArray();
+        ledger = Ledger.of(newChain);
+        pendingLedger = ledger.copy();
+        for (JsonElement transaction : ours) {
+            if (!theirs.remove(CanonicalJson.write(transaction))) {
+                // A payment may have become invalid: its coins came from a reward that is gone, or its nonce is used.
+                try {
+                    newTransaction(SignedTransaction.fromJson(transaction));
+                } catch (IllegalArgumentException e) {
+                    Node.LOG.warning("dropped a payment that the adopted chain makes invalid (" + e.getMessage() + ")");
                 }
             }
         }
-        for (JsonElement transaction : currentTransactions.toJson()) {
-            if (!take(onlyInNewChain, CanonicalJson.write(transaction))) {
-                pending.add(transaction);
-            }
-        }
-        Ledger newPendingLedger = newLedger.copy();
-        JsonArray newPending = new JsonArray();
-        for (JsonElement transaction : pending) {
-            SignedTransaction payment = SignedTransaction.fromJson(transaction);
-            String problem = newPendingLedger.problemWith(payment);
-            if (problem == null) {
-                newPendingLedger.apply(payment);
-                newPending.add(transaction);
-            } else {
-                LOG.warning("dropped a pending payment that the adopted chain makes invalid (" + problem + "): "
-                        + CanonicalJson.write(transaction));
-            }
-        }
-        journal.sync(journal.replaced(shared, theirOwn, newPending));
         chain.clear();
         chain.addAll(newChain);
-        ledger = newLedger;
-        pendingLedger = newPendingLedger;
-        currentTransactions.clear();
-        newPending.forEach(currentTransactions::add);
         return true;
     }
 
-    /** How many blocks, from genesis on, two chains have in common. */
-    private static int sharedBlocks(List<Block> one, List<Block> other) {
-        int shared = 0;
-        while (shared < Math.min(one.size(), other.size()) && one.get(shared).equals(other.get(shared))) {
-            shared++;
-        }
-        return shared;
-    }
-
-    private static Map<String, Integer> count(List<Block> blocks) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Block block : blocks) {
-            for (JsonElement transaction : block.transactions()) {
-                counts.merge(CanonicalJson.write(transaction), 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
-
-    /** Takes one of {@code key} from a multiset; says whether there was one. */
-    private static boolean take(Map<String, Integer> counts, String key) {
-        Integer n = counts.get(key);
-        if (n == null) {
-            return false;
-        }
-        if (n == 1) {
-            counts.remove(key);
-        } else {
-            counts.put(key, n - 1);
-        }
-        return true;
+    /** A mining reward: sender "0", or 0 as the text's code sends it. */
+    static boolean isReward(JsonElement transaction) {
+        JsonElement sender = transaction.isJsonObject() ? transaction.getAsJsonObject().get("sender") : null;
+        return sender != null && sender.isJsonPrimitive() && sender.getAsString().equals("0");
     }
 
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */
@@ -451,9 +300,12 @@ public class Blockchain {
     }
 
     static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -1,95 +1,106 @@
 package clf.blockchain;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/**
- * Starts a node, as the text's {@code python3 blockchain.py} does: port 5000 on every interface by default. With
- * {@code wallet} as its first argument, it is the wallet instead ({@link WalletCommand}).
- *
- * <pre>java -jar step06-signing/target/step06-signing.jar [--port N] [--host ADDRESS] [--difficulty N] [--peers A,B]</pre>
- */
-public final class Main {
+/** Starts a node, as the text's {@code python3 blockchain.py} does, or with {@code wallet ...} the wallet. */
+@Command(name = "java -jar step06-signing.jar", description = "Starts a node with the text's HTTP API.")
+public final class Main implements Callable<Integer> {
 
     /** Kept here: a logger that nobody holds may be collected, and its level forgotten. */
-    private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow")};
+    private static final Logger UNDERTOW = Logger.getLogger("io.undertow");
 
-    private Main() {
-    }
+    @Option(names = {"-p", "--port"}, paramLabel = "N", defaultValue = "5000",
+            description = "the port to listen on (default: ${DEFAULT-VALUE}, as in the text)")
+    int port;
+
+    @Option(names = "--difficulty", paramLabel = "N", defaultValue = "4",
+            description = "leading hex zeros a proof needs, 1 to 64 (default: ${DEFAULT-VALUE}, as in the text)")
+    int difficulty;
+
+    @Option(names = "--miner-key", paramLabel = "FILE",
+            description = "the public key file of the wallet that this node's mining rewards go to, such as"
+                    + " miner.pub.pem from `wallet new --out miner.pem`; without it, the node does not mine")
+    Path minerKey;
+
+    @Option(names = "--miner-address", paramLabel = "ADDRESS",
+            description = "the same, as the wallet's address (\"\": do not mine)")
+    String minerAddress;
+
+    @Option(names = "--peers", paramLabel = "ADDRESS", split = ",",
+            description = "peers to register at start, such as http://localhost:5000,localhost:5002 (a resolve"
+                    + " fetches their chains)")
+    List<String> peers = List.of();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("wallet")) {
-            System.exit(WalletCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err, System.getenv()));
-        }
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
-        for (Logger logger : QUIET) {
-            logger.setLevel(Level.WARNING);
-        }
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage() + "\n\n" + Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(Options.USAGE);
-            return;
-        }
-        ProofOfWork work = new ProofOfWork(options.proofRule(), options.difficulty(), options.minerThreads());
-        Blockchain blockchain;
-        try {
-            blockchain = options.dataDir() == null ? new Blockchain(work, Clock.systemUTC())
-                    : Blockchain.open(work, Clock.systemUTC(), ChainLog.open(options.dataDir()));
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("error: cannot use --data-dir " + options.dataDir() + ": " + e
-                    + "\n(the node must be able to make, read and write the directory and its chain.log)");
-            System.exit(1);
-            return;
-        } catch (IllegalStateException e) {
-            System.err.println("error: cannot use --data-dir " + options.dataDir() + ": " + e.getMessage()
-                    + "\n(a chain that is not valid was changed by hand or by another program; move the directory"
-                    + " away to start a new chain)");
-            System.exit(1);
-            return;
-        }
-        blockchain.registerNodes(options.peers());
-        Node node = new Node(blockchain, options.nodeId(), options.minerAddress());
-        try {
-            node.start(options.host(), options.port(), options.ioThreads());
-        } catch (RuntimeException e) {
-            System.err.println("error: cannot listen on " + options.host() + ":" + options.port() + " ("
-                    + rootCause(e).getMessage() + "); is another node on that port? Try --port "
-                    + (options.port() + 1));
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.stop();
-            System.out.println("node stopped");
-        }));
-        System.out.println("node " + node.identifier() + " listening on http://" + options.host() + ":" + node.port()
-                + " (difficulty " + options.difficulty() + ", " + options.proofRule().name().toLowerCase() + " rule)");
-        System.out.println(options.minerAddress() == null
-                ? "no --miner-address: this node does not mine (GET /mine answers 409)"
-                : "mining rewards go to " + options.minerAddress());
-        if (options.dataDir() != null) {
-            System.out.println("data kept in " + options.dataDir().resolve(ChainLog.FILE_NAME) + ": "
-                    + blockchain.chain().size() + " blocks and " + blockchain.currentTransactions().size()
-                    + " pending payments");
-        }
-        if (!options.peers().isEmpty()) {
-            System.out.println("peers: " + options.peers());
-        }
-        System.out.println("try: curl http://localhost:" + node.port() + "/chain ; stop with Ctrl-C");
+        System.exit(commandLine().execute(args));
     }
 
-    private static Throwable rootCause(Throwable e) {
-        return e.getCause() == null ? e : rootCause(e.getCause());
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).addSubcommand("wallet", new WalletCommand(System.getenv()))
+                .setExecutionExceptionHandler(WalletCommand::failure);
+    }
+
+    /** Starts the node and serves until Ctrl-C. */
+    @Override
+    public Integer call() throws InterruptedException {
+        check(port >= 0 && port <= 65535, "--port takes 0 to 65535, not " + port);
+        check(difficulty >= 1 && difficulty <= 64, "--difficulty takes 1 to 64, not " + difficulty);
+        String miner = minerAddress == null || minerAddress.isEmpty() ? null : minerAddress;
+        try {
+            miner = minerKey == null ? miner : Wallet.addressOfPublicKey(minerKey);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--miner-key: cannot read " + minerKey + ": " + e.getMessage());
+        }
+        check(miner == null || SignedTransaction.isAddress(miner), "--miner-address takes an address, 64 lower-case"
+                + " hex digits as `wallet address` prints it, not " + minerAddress);
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
+        UNDERTOW.setLevel(Level.WARNING);
+        // Coins are at stake now: a proof covers the last block's hash, so that no history is rewritten for free.
+        Blockchain blockchain = new Blockchain(new ProofOfWork(ProofOfWork.Rule.LINKED, difficulty), Clock.systemUTC());
+        for (String peer : peers) {
+            try {
+                blockchain.registerNodes(List.of(NodeAddress.parse(peer)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--peers: " + peer + " is not a node's address: " + e.getMessage());
+            }
+        }
+        Node node = new Node(blockchain, miner);
+        try {
+            node.start("0.0.0.0", port);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("error: cannot listen on port " + port + " (" + e.getMessage()
+                    + "); is another node on that port? Try --port " + (port + 1));
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
+        System.out.println("node listening on http://0.0.0.0:" + node.port() + " (difficulty " + difficulty + ")");
+        System.out.println(miner == null ? "no --miner-key: GET /mine answers 409" : "mining rewards go to " + miner);
+        System.out.println("try: curl http://localhost:" + node.port() + "/chain ; stop with Ctrl-C");
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    private void check(boolean valid, String problem) {
+        if (!valid) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
     }
 }

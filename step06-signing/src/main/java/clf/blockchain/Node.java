@@ -1,49 +1,28 @@
 package clf.blockchain;
 
 import io.undertow.Undertow;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.SetHeaderHandler;
 import java.net.InetSocketAddress;
-import java.util.UUID;
+import java.util.logging.Logger;
 
-/**
- * One node of the network, from "blockchain as an API": a blockchain, an identifier, and an HTTP server.
- *
- * <p>A long mine runs on one of Undertow's worker threads, never on its IO threads, so it does not hold up
- * {@code GET /chain} or new transactions ({@link Api.Route} says which handlers run where).
- */
+/** One node of the network, from "blockchain as an API": a blockchain and an HTTP server. */
 public final class Node {
+
+    static final Logger LOG = Logger.getLogger("clf.blockchain.node");
 
     private final Blockchain blockchain;
     private final String identifier;
-    private final String minerAddress;
     private Undertow server;
 
-    /** A node that pays its mining rewards to {@code minerAddress}, or does not mine if it is null. */
-    public Node(Blockchain blockchain, String identifier, String minerAddress) {
+    public Node(Blockchain blockchain, String identifier) {
         this.blockchain = blockchain;
         this.identifier = identifier;
-        this.minerAddress = minerAddress;
-    }
-
-    /** A globally unique address for a node, as the text makes it: a random UUID without its dashes. */
-    public static String newIdentifier() {
-        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /** Starts serving on the given host and port; port 0 picks a free port. */
     public Node start(String host, int port) {
-        return start(host, port, Options.DEFAULT_IO_THREADS);
-    }
-
-    /** Starts serving with the given number of IO threads, which read requests and answer the quick ones. */
-    public Node start(String host, int port, int ioThreads) {
-        HttpHandler routes = HttpJson.readBodyFirst(new Api(blockchain, identifier, this::port, minerAddress).handler());
         server = Undertow.builder()
                 .addHttpListener(port, host)
-                .setIoThreads(ioThreads)
-                // Every answer names the node, so that a node can tell when a "peer" it was given is itself.
-                .setHandler(new SetHeaderHandler(routes, PeerClient.NODE_ID_HEADER, identifier))
+                .setHandler(new Api(blockchain, identifier).handler())
                 .build();
         server.start();
         return this;
@@ -55,16 +34,10 @@ public final class Node {
     }
 
     public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+        server.stop();
     }
 
     public Blockchain blockchain() {
         return blockchain;
-    }
-
-    public String identifier() {
-        return identifier;
     }
 }

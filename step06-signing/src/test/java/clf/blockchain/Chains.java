@@ -7,19 +7,27 @@ import java.util.List;
 final class Chains {
 
     static final Wallet MINER = Wallet.fromSecret(new byte[32]);
+    static final ProofOfWork LINKED = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);
 
     private Chains() {
     }
 
-    /** Mines the next block of {@code blockchain}, its reward to {@code miner}. */
+    /** Adds the reward to {@code miner}, which a block must hold; returns the blockchain. */
+    static Blockchain rewarded(Blockchain blockchain, Wallet miner) {
+        blockchain.newTransaction("0", miner.address(), 1);
+        return blockchain;
+    }
+
+    /** Mines the next block of {@code blockchain} as the node does: the proof, the reward to {@code miner}, the block. */
     static Block mine(Blockchain blockchain, Wallet miner) {
         Block last = blockchain.lastBlock();
-        return blockchain.newBlock(blockchain.proofOfWork(last).proof(), Blockchain.hash(last), miner.address());
+        long proof = blockchain.proofOfWork(last).proof();
+        return rewarded(blockchain, miner).newBlock(proof, Blockchain.hash(last));
     }
 
     /** Genesis, then {@code blocks} blocks mined by {@link #MINER}; from block 3 on each pays {@code payee} 1 coin. */
     static List<Block> mined(int blocks, Wallet payee) {
-        Blockchain blockchain = new Blockchain(Clock.systemUTC());
+        Blockchain blockchain = new Blockchain(LINKED, Clock.systemUTC());
         for (int i = 1; i <= blocks; i++) {
             if (i > 1) {
                 blockchain.newTransaction(SignedTransaction.sign(MINER, payee.address(), 1, i - 1));

@@ -148,7 +148,7 @@ class ConvergenceIT {
             NodeContainers.Reply mined = NodeContainers.get(node1, "/mine");
             JsonArray transactions = mined.json().getAsJsonArray("transactions");
             assertEquals(2, transactions.size(), transactions.toString());
-            assertEquals(payment.signature(), transactions.get(1).getAsJsonObject().get("signature").getAsString());
+            assertEquals(payment.signature(), transactions.get(0).getAsJsonObject().get("signature").getAsString());
         }
     }
 
@@ -156,7 +156,7 @@ class ConvergenceIT {
     @Test
     void containersServingAForgedSignatureOrAnOverspendAreNotFollowed() {
         Wallet alice = Chains.MINER;
-        JsonObject reward = Ledger.rewardTransaction(alice.address());
+        JsonObject reward = new LedgerTest().reward();
         JsonObject forged = SignedTransaction.sign(alice, Wallet.create().address(), 1, 1).toJson();
         forged.addProperty("amount", 1000);
         JsonObject overspend = SignedTransaction.sign(alice, Wallet.create().address(), 5, 1).toJson();
@@ -184,7 +184,7 @@ class ConvergenceIT {
     /** The /chain answer of a chain with these blocks, mined by the rule a node of this step uses. */
     static String answer(List<JsonArray> blocks) {
         JsonArray chain = new JsonArray();
-        LedgerTest.chainOf(Blockchain.DEFAULT_WORK, blocks).forEach(block -> chain.add(block.toJson()));
+        LedgerTest.chainOf(Chains.LINKED, blocks).forEach(block -> chain.add(block.toJson()));
         return "{\"chain\": " + CanonicalJson.write(chain) + ", \"length\": " + chain.size() + "}";
     }
 

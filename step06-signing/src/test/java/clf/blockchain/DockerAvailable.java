@@ -20,6 +20,6 @@ class DockerAvailable implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("Docker is running");
         }
         return ConditionEvaluationResult.disabled("Docker is not running here, so the container tests are skipped."
-                + " Start Docker to run them: see docs/step06-signing.md#the-container-tests");
+                + " Start Docker to run them: see docs/step05-consensus.md#the-container-tests");
     }
 }

@@ -37,7 +37,6 @@ final class NodeContainers {
             image = new ImageFromDockerfile("clf-node-test:step06", false)
                     .withFileFromPath("Dockerfile", Path.of("Dockerfile"))
                     .withFileFromPath("target/step06-signing.jar", Path.of("target/step06-signing.jar"))
-                    .withFileFromPath("container/data", Path.of("container/data"))
                     .withBuildArg("BASE_IMAGE", baseImage());
         }
         return image;
@@ -118,13 +117,11 @@ final class NodeContainers {
                 .withExposedPorts(5000)
                 .withCreateContainerCmdModifier(command -> command.withName("clf-test-" + alias + "-" + System.nanoTime()))
                 .waitingFor(Wait.forHttp("/chain").forStatusCode(200).withStartupTimeout(Duration.ofSeconds(60)));
-        // Arguments after the image's entry point (java -jar /app/node.jar --host 0.0.0.0 --port 5000).
-        String[] command = new String[arguments.length + 4];
-        command[0] = "--node-id";
-        command[1] = alias;
-        command[2] = "--miner-address";
-        command[3] = miner(alias).address();
-        System.arraycopy(arguments, 0, command, 4, arguments.length);
+        // Arguments after the image's entry point (java -jar /app/node.jar --port 5000).
+        String[] command = new String[arguments.length + 2];
+        command[0] = "--miner-address";
+        command[1] = miner(alias).address();
+        System.arraycopy(arguments, 0, command, 2, arguments.length);
         node.withCommand(command);
         return node;
     }

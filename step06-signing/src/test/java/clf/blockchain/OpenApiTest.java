@@ -33,7 +33,7 @@ class OpenApiTest {
             }));
         }
         Set<String> served = new TreeSet<>();
-        for (Api.Route route : new Api(new Blockchain(Clock.systemUTC()), "id", () -> 5000, null).routes()) {
+        for (Api.Route route : new Api(new Blockchain(Clock.systemUTC()), "id").routes()) {
             served.add(route.method() + " " + route.path());
         }
         assertTrue(served.size() >= 4, served.toString());

@@ -23,13 +23,13 @@ class ProofOfWorkTest {
     @Test
     @Tag("exercise-3.2")
     void fromTheGenesisProofTheTextsRuleFinds35293Then35089() {
-        Blockchain blockchain = new Blockchain(ProofOfWork.text(), java.time.Clock.systemUTC());
+        Blockchain blockchain = new Blockchain();
         ProofOfWork.Result first = blockchain.proofOfWork(blockchain.lastBlock());
         assertEquals(35293, first.proof());
-        blockchain.newBlock(first.proof(), Blockchain.hash(blockchain.lastBlock()), Chains.MINER.address());
+        Chains.rewarded(blockchain, Chains.MINER).newBlock(first.proof());
         ProofOfWork.Result second = blockchain.proofOfWork(blockchain.lastBlock());
         assertEquals(35089, second.proof());
-        blockchain.newBlock(second.proof(), Blockchain.hash(blockchain.lastBlock()), Chains.MINER.address());
+        Chains.rewarded(blockchain, Chains.MINER).newBlock(second.proof());
         assertEquals(119678, blockchain.proofOfWork(blockchain.lastBlock()).proof(), "the block after the text's");
     }
 

@@ -12,31 +12,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real node on a free port of this machine, and a client that speaks HTTP to it. */
 final class TestNode implements AutoCloseable {
-
-    private static final AtomicInteger COUNT = new AtomicInteger();
 
     final Node node;
     /** The wallet that this node's mining rewards go to. */
     final Wallet miner = Wallet.create();
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    TestNode(ProofOfWork.Rule rule, int difficulty) {
-        ProofOfWork work = new ProofOfWork(rule, difficulty);
-        // Each node its own identifier: a node that sees its own identifier in a peer's answer drops that peer.
-        node = new Node(new Blockchain(work, Clock.systemUTC()), "test-node-" + COUNT.incrementAndGet(),
-                miner.address()).start("127.0.0.1", 0);
+    TestNode(Blockchain blockchain) {
+        node = new Node(blockchain, miner.address()).start("127.0.0.1", 0);
     }
 
+    /** A node as step 06 runs it: the linked rule. */
     TestNode(int difficulty) {
-        this(ProofOfWork.Rule.LINKED, difficulty);
+        this(new Blockchain(new ProofOfWork(ProofOfWork.Rule.LINKED, difficulty), Clock.systemUTC()));
     }
 
     TestNode() {
-        this(ProofOfWork.DEFAULT_DIFFICULTY);
+        this(4);
     }
 
     /** The status, headers and body of one exchange. */
@@ -83,8 +78,7 @@ final class TestNode implements AutoCloseable {
         Reply reply = get("/nodes/resolve");
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals(200, reply.status(), reply.body());
-        assertTrue(seconds < PeerClient.REPLY_TIMEOUT.toSeconds() + 3,
-                "the resolve took " + seconds + " s");
+        assertTrue(seconds < PeerClient.REPLY_TIMEOUT.toSeconds() + 3, "the resolve took " + seconds + " s");
         return reply.json();
     }
 

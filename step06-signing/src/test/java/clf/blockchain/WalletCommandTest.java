@@ -3,17 +3,17 @@ package clf.blockchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The wallet's command line against a real node, as a user types it. */
 class WalletCommandTest {
@@ -26,11 +26,11 @@ class WalletCommandTest {
     }
 
     static Run wallet(Map<String, String> environment, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = WalletCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), environment);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new WalletCommand(environment)).setExecutionExceptionHandler(WalletCommand::failure)
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
     }
 
     static Run wallet(String... args) {
@@ -55,7 +55,7 @@ class WalletCommandTest {
         assertTrue(Files.exists(directory.resolve("alice.pub.pem")));
 
         Wallet aliceWallet = Wallet.load(directory.resolve("alice.pem"), () -> null);
-        Node node = new Node(new Blockchain(), "wallet-test", aliceAddress).start("127.0.0.1", 0);
+        Node node = new Node(new Blockchain(), aliceAddress).start("127.0.0.1", 0);
         String url = "http://127.0.0.1:" + node.port();
         try (TestNode client = new TestNode()) {
             for (int i = 0; i < 3; i++) {
@@ -67,18 +67,18 @@ class WalletCommandTest {
             assertEquals("Transaction will be added to Block 5", sent.out().strip());
 
             Run pending = wallet("balance", "--node", url, "--key", file("alice.pem"));
-            assertTrue(pending.out().contains("balance:   3 (in the chain)"), pending.out());
-            assertTrue(pending.out().contains("available: 1"), pending.out());
+            assertTrue(pending.out().contains("balance:    3 (in the chain)"), pending.out());
+            assertTrue(pending.out().contains("available:  1"), pending.out());
             client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/mine")));
 
-            assertTrue(wallet("balance", "--node", url, "--address", bobAddress).out().contains("balance:   2"));
-            assertTrue(wallet("balance", "--node", url, "--key", file("alice.pem")).out().contains("balance:   2"),
+            assertTrue(wallet("balance", "--node", url, "--address", bobAddress).out().contains("balance:    2"));
+            assertTrue(wallet("balance", "--node", url, "--key", file("alice.pem")).out().contains("balance:    2"),
                     "4 rewards, 2 coins sent");
             assertEquals(aliceWallet.address(), aliceAddress);
 
             Run overspend = wallet("send", "--key", file("alice.pem"), "--to", bobAddress, "--amount", "5", "--node", url);
             assertEquals(1, overspend.exit());
-            assertEquals("error: the node refused the payment: the payment was refused: the sender has 2 coins"
+            assertEquals("error: the node answered 400: the payment was refused: the sender has 2 coins"
                     + " (counting payments already waiting) and cannot send 5", overspend.err().strip());
         } finally {
             node.stop();
@@ -87,12 +87,12 @@ class WalletCommandTest {
 
     @Test
     void anEncryptedKeyNeedsItsPassphrase() {
-        Map<String, String> passphrase = Map.of(WalletCommand.PASSPHRASE_VARIABLE, "correct horse");
+        Map<String, String> passphrase = Map.of(WalletCommand.PASSPHRASE, "correct horse");
         Run made = wallet(passphrase, "new", "--out", file("carol.pem"));
         assertTrue(made.out().contains("encrypted with the passphrase"), made.out());
         assertEquals(made.out().lines().findFirst().orElseThrow(),
                 wallet(passphrase, "address", "--key", file("carol.pem")).out().strip());
-        Run wrong = wallet(Map.of(WalletCommand.PASSPHRASE_VARIABLE, "wrong"), "address", "--key", file("carol.pem"));
+        Run wrong = wallet(Map.of(WalletCommand.PASSPHRASE, "wrong"), "address", "--key", file("carol.pem"));
         assertEquals(1, wrong.exit());
         assertTrue(wrong.err().contains("the passphrase is wrong"), wrong.err());
     }
@@ -129,5 +129,23 @@ class WalletCommandTest {
         assertEquals(2, wallet("fly").exit());
         assertEquals(2, wallet().exit());
         assertEquals(0, wallet("--help").exit());
+        assertEquals(0, Main.commandLine().setOut(new PrintWriter(new StringWriter())).execute("wallet", "--help"),
+                "the node's jar runs the wallet");
+    }
+
+    /** A node of another step, or a wrong URL, answers without the fields the wallet needs: it says so. */
+    @Test
+    void anAnswerWithoutTheFieldsTheWalletNeedsIsASentenceNotACrash() throws IOException {
+        wallet("new", "--out", file("erin.pem"));
+        try (FakePeer notANode = new FakePeer(FakePeer.answering(200, "{\"chain\": []}"))) {
+            String url = notANode.address();
+            Run balance = wallet("balance", "--node", url, "--address", "ab".repeat(32));
+            assertEquals(1, balance.exit());
+            assertTrue(balance.err().contains("answered without \"balanceOf\": is it a node of step 06 or later?"),
+                    balance.err());
+            Run send = wallet("send", "--key", file("erin.pem"), "--to", "ab".repeat(32), "--amount", "1", "--node", url);
+            assertEquals(1, send.exit());
+            assertTrue(send.err().contains("answered without \"nextNonce\""), send.err());
+        }
     }
 }

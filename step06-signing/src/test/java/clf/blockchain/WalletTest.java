@@ -91,8 +91,10 @@ class WalletTest {
     }
 
     @Test
-    void aFileThatIsNotAKeyIsRefusedWithAReason() {
-        IOException e = assertThrows(IOException.class, () -> Wallet.fromPem("hello", () -> null));
+    void aFileThatIsNotAKeyIsRefusedWithAReason(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("hello.pem");
+        Files.writeString(file, "hello");
+        IOException e = assertThrows(IOException.class, () -> Wallet.load(file, () -> null));
         assertTrue(e.getMessage().contains("no private key"), e.getMessage());
     }
 
@@ -105,12 +107,11 @@ class WalletTest {
         SignedTransaction payment = SignedTransaction.sign(alice, bob, 5, 1);
         assertTrue(payment.signatureIsValid());
         assertEquals("{\"amount\": 5, \"nonce\": 1, \"recipient\": \"" + bob + "\", \"sender\": \"" + alice.address() + "\"}",
-                SignedTransaction.signedText(alice.address(), bob, 5, 1));
+                payment.signedText());
         assertFalse(new SignedTransaction(alice.address(), bob, 50, 1, payment.signature()).signatureIsValid());
         assertFalse(new SignedTransaction(alice.address(), bob, 5, 2, payment.signature()).signatureIsValid());
         assertFalse(new SignedTransaction(alice.address(), alice.address(), 5, 1, payment.signature()).signatureIsValid());
         assertFalse(new SignedTransaction(bob, bob, 5, 1, payment.signature()).signatureIsValid(), "another sender");
-        assertEquals(payment, SignedTransaction.fromJson(StrictJson.parse(
-                CanonicalJson.write(payment.toJson()).getBytes(StandardCharsets.UTF_8))));
+        assertEquals(payment, SignedTransaction.fromJson(HttpJson.parse(CanonicalJson.write(payment.toJson()))));
     }
 }
