@@ -2,10 +2,7 @@ package clf.blockchain;
 
 import com.google.gson.JsonObject;
 
-/**
- * A request the node refuses: the status, what is wrong, and how to fix it, answered as {@code {"error", "hint"}}.
- * A refusal changes nothing.
- */
+/** A request the node refuses, answered as {@code {"error": what is wrong, "hint": how to fix it}}; it changes nothing. */
 public final class ApiError extends IllegalArgumentException {
 
     private final int status;

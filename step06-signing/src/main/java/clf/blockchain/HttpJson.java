@@ -49,12 +49,16 @@ public final class HttpJson {
             }
             return json;
         } catch (JsonParseException e) {
-            // Gson's first line says where it stopped; its advice to relax the parser is no help to a learner.
-            String gson = (e.getCause() != null ? e.getCause() : e).getMessage().lines().findFirst().orElse("");
-            throw new IllegalArgumentException("the body is not valid JSON: " + gson
-                    .replace("Expected name", "expected a key in double quotes (is there a comma after the last item?)")
-                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text"));
+            Throwable gson = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException("the body is not valid JSON: " + plainWords(gson.getMessage()));
         }
+    }
+
+    /** Gson's first line says where it stopped; its advice to relax the parser is no help to a learner. */
+    static String plainWords(String gson) {
+        return gson.lines().findFirst().orElse("")
+                .replace("Expected name", "expected a key in double quotes (is there a comma after the last item?)")
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text");
     }
 
     /** Answers with JSON written as the text's Flask node writes it: sorted keys, the bytes that Python hashes. */

@@ -41,6 +41,8 @@ import org.bouncycastle.util.io.pem.PemWriter;
  */
 public final class Wallet {
 
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();  // Made once: it takes a while.
+
     private final Ed25519PrivateKeyParameters privateKey;
 
     private Wallet(Ed25519PrivateKeyParameters privateKey) {
@@ -102,7 +104,7 @@ public final class Wallet {
         if (passphrase != null && passphrase.length > 0) {
             try {
                 pem = new PKCS8Generator(info, new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                        .setProvider(new BouncyCastleProvider()).setPassword(passphrase).build());
+                        .setProvider(BC).setPassword(passphrase).build());
             } catch (OperatorCreationException e) {
                 throw new IOException("cannot encrypt the key: " + e.getMessage(), e);
             }
@@ -134,7 +136,7 @@ public final class Wallet {
         if (pem instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
             try {
                 pem = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                        .setProvider(new BouncyCastleProvider()).build(passphrase.get()));
+                        .setProvider(BC).build(passphrase.get()));
             } catch (PKCSException | OperatorCreationException e) {
                 throw new IOException("the passphrase is wrong (the key cannot be decrypted with it)", e);
             }

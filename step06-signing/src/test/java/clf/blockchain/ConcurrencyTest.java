@@ -111,8 +111,9 @@ class ConcurrencyTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     void everyAcceptedPaymentEndsUpInExactlyOneBlock() throws Exception {
-        int clients = 8;
-        int perClient = 30;
+        boolean deep = Boolean.getBoolean("clf.deep");
+        int clients = deep ? 8 : 4;
+        int perClient = deep ? 60 : 20;
         int mines = 12;
         try (TestNode node = new TestNode(3)) {
             List<Wallet> wallets = new ArrayList<>();

@@ -64,7 +64,7 @@ class ProofOfWorkTest {
         Random random = new Random(42);
         for (int difficulty = 1; difficulty <= 3; difficulty++) {
             ProofOfWork work = new ProofOfWork(rule, difficulty);
-            for (int run = 0; run < 20; run++) {
+            for (int run = 0; run < 8; run++) {
                 long lastProof = random.nextInt(1_000_000);
                 String lastHash = Blockchain.sha256Hex("block " + run);
                 String suffix = rule == ProofOfWork.Rule.LINKED ? lastHash : "";
@@ -84,7 +84,7 @@ class ProofOfWorkTest {
     void validProofAgreesWithThePlainRuleAtEveryDifficulty(int difficulty) {
         ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, difficulty);
         int valid = 0;
-        for (long proof = 0; proof < 100_000; proof++) {
+        for (long proof = 0; proof < 40_000; proof++) {
             boolean expected = textValidProof(100, proof, "", difficulty);
             assertEquals(expected, work.validProof(100, proof, ""), "proof " + proof);
             valid += expected ? 1 : 0;

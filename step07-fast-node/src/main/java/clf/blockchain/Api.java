@@ -1,0 +1,287 @@
+package clf.blockchain;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.undertow.Handlers;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+
+/**
+ * The node's HTTP endpoints, from the sections "blockchain as an API", "the mining endpoint" and "implementing
+ * the consensus algorithm", with the signed payments and the token of "transaction verification" and "smart
+ * wallet": each endpoint is one small handler, as the text has one small Flask function per route.
+ */
+public final class Api {
+
+    /**
+     * One route, and whether its handler may take long. A quick one answers on the IO thread that read the request,
+     * which saves two thread switches; a slow one (a mine, a long chain) runs on a worker thread, through a
+     * {@link BlockingHandler}, because an IO thread must never wait.
+     */
+    public record Route(String method, String path, HttpHandler handler, boolean slow) {
+
+        static Route quick(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, false);
+        }
+
+        static Route slow(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, true);
+        }
+    }
+
+    static final String NODES_EXAMPLE = "{\"nodes\": [\"http://127.0.0.1:5001\"]}";
+
+    private final Blockchain blockchain;
+    private final String nodeIdentifier;
+    private final PeerClient peers = new PeerClient();
+    /** Mines one block at a time, and a resolve waits for it: no chain is replaced under a mine that forges on it. */
+    private final Object miningLock = new Object();
+
+    public Api(Blockchain blockchain, String nodeIdentifier) {
+        this.blockchain = blockchain;
+        this.nodeIdentifier = nodeIdentifier;
+    }
+
+    /** Every route the node serves, including the text's other spellings. */
+    public List<Route> routes() {
+        return List.of(
+                Route.slow("GET", "/mine", this::mine),
+                Route.quick("POST", "/transactions/new", this::newTransaction),
+                Route.quick("POST", "/transaction/new", this::newTransaction),
+                Route.slow("GET", "/chain", this::chain),
+                Route.quick("GET", "/transactions/pending", this::pendingTransactions),
+                Route.quick("GET", "/nodes", this::nodes),
+                Route.quick("POST", "/nodes/register", this::registerNodes),
+                Route.quick("POST", "/miner/register", this::registerNodes),
+                Route.slow("GET", "/nodes/resolve", this::resolve),
+                Route.slow("POST", "/nodes/resolve", this::resolve),
+                Route.slow("GET", "/miner/nodes/resolve", this::resolve),
+                Route.slow("POST", "/miner/nodes/resolve", this::resolve),
+                Route.slow("GET", "/token", this::token),
+                Route.slow("GET", "/balances/{address}", this::balance));
+    }
+
+    /**
+     * The routes as one Undertow handler, with JSON answers for an unknown path (404) and a wrong method (405).
+     * The request body must have been read already, by {@link HttpJson#readBodyFirst}.
+     */
+    public HttpHandler handler() {
+        RoutingHandler routing = Handlers.routing();
+        for (Route route : routes()) {
+            HttpHandler handler = exchange -> answerErrorsAsJson(route.handler(), exchange);
+            routing.add(route.method(), route.path(), route.slow() ? new BlockingHandler(handler) : handler);
+        }
+        return routing.setFallbackHandler(exchange -> answerErrorsAsJson(this::notFound, exchange))
+                .setInvalidMethodHandler(exchange -> answerErrorsAsJson(this::methodNotAllowed, exchange));
+    }
+
+    /** Every refusal becomes its JSON answer; anything else is a bug, logged here and never shown as a trace. */
+    private static void answerErrorsAsJson(HttpHandler handler, HttpServerExchange exchange) {
+        try {
+            handler.handleRequest(exchange);
+        } catch (ApiError e) {
+            HttpJson.send(exchange, e.status(), e.toJson());
+        } catch (Exception e) {
+            Node.LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
+            if (!exchange.isResponseStarted()) {
+                HttpJson.send(exchange, 500, new ApiError(500, "the node failed to answer this request",
+                        "this is a bug in the node; its log has the details").toJson());
+            }
+        }
+    }
+
+    /** Runs the proof of work, rewards this node with one coin, and forges the block. */
+    void mine(HttpServerExchange exchange) {
+        if (nodeIdentifier == null) {
+            throw new ApiError(409, "this node has no address to pay its mining rewards to", "start it with --miner-key"
+                    + " miner.pub.pem, made by: java -jar step07-fast-node.jar wallet new --out miner.pem");
+        }
+        Block block;
+        synchronized (miningLock) {
+            // exercise 4.1: Find the proof for the last block, add the reward (sender "0", this node, 1 coin), and forge the block.
+            // exercise 4.1 begin
+            Block lastBlock = blockchain.lastBlock();
+            ProofOfWork.Result result = blockchain.proofOfWork(lastBlock);
+            // The reward: sender "0" means that the coin is new. The text's code sends the number 0 and its
+            // printed chain shows the string "0"; we use the string, which is what the chain shows.
+            blockchain.newTransaction("0", nodeIdentifier, 1);
+            block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
+            // exercise 4.1 end
+        }
+        Node.LOG.info("mined block " + block.index() + " with proof " + block.proof());
+        JsonObject response = new JsonObject();
+        response.addProperty("message", "New Block Forged");
+        response.addProperty("index", block.index());
+        response.add("transactions", block.transactions());
+        response.addProperty("proof", block.proof());
+        response.add("previous_hash", block.previousHash());
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** Adds a signed payment to the list that the next mined block will hold, if the ledger allows it. */
+    void newTransaction(HttpServerExchange exchange) {
+        SignedTransaction payment = SignedTransaction.fromJson(HttpJson.readObject(exchange, SignedTransaction.EXAMPLE));
+        long index;
+        try {
+            index = blockchain.newTransaction(payment);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "the payment was refused: " + e.getMessage(),
+                    "check the balance and the next nonce with GET /balances/" + payment.sender());
+        }
+        JsonObject response = new JsonObject();
+        response.addProperty("message", "Transaction will be added to Block " + index);
+        HttpJson.send(exchange, 201, response);
+    }
+
+    /**
+     * The whole chain and its length, as the text's {@code /chain}, written to the connection block by block: a
+     * chain of 100,000 blocks is some 35 MB of JSON, which is never built as one string.
+     */
+    void chain(HttpServerExchange exchange) throws IOException {
+        List<Block> chain = blockchain.chain();
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        // Undertow sends a short answer with its length, and a long one in chunks as it is written.
+        try (OutputStream out = exchange.getOutputStream()) {
+            writeChain(chain, out);
+        }
+    }
+
+    /**
+     * Writes {"chain": [...], "length": N}. Each block keeps its canonical JSON, so joining those texts gives the
+     * very bytes CanonicalJson would write for the whole, without writing every block again on every request.
+     */
+    static void writeChain(List<Block> chain, OutputStream out) throws IOException {
+        out.write(ascii("{\"chain\": ["));
+        for (int i = 0; i < chain.size(); i++) {
+            out.write(ascii((i > 0 ? ", " : "") + chain.get(i).canonicalJson()));
+        }
+        out.write(ascii("], \"length\": " + chain.size() + "}"));
+    }
+
+    /** Canonical JSON escapes everything outside printable ASCII, so its bytes are its characters. */
+    private static byte[] ascii(String json) {
+        return json.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The ERC-20 view of the coin: its name, symbol, decimals and total supply. */
+    void token(HttpServerExchange exchange) {
+        JsonObject response = new JsonObject();
+        response.addProperty("name", "clf coin");
+        response.addProperty("symbol", "CLF");
+        response.addProperty("decimals", 0);
+        response.addProperty("totalSupply", blockchain.ledger().totalSupply());
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** ERC-20's balanceOf, with what a wallet needs to pay: the coins still free and the next nonce. */
+    void balance(HttpServerExchange exchange) {
+        String address = exchange.getQueryParameters().get("address").getFirst();
+        if (!SignedTransaction.isAddress(address)) {
+            throw new ApiError(400, "that is not an address", "an address is 64 lower-case hex digits, as `wallet"
+                    + " address` prints it");
+        }
+        Ledger pending = blockchain.pendingLedger();
+        JsonObject response = new JsonObject();
+        response.addProperty("address", address);
+        response.addProperty("balanceOf", blockchain.ledger().balance(address));
+        response.addProperty("available", pending.balance(address));
+        response.addProperty("nextNonce", pending.nextNonce(address));
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** The transactions waiting for the next block, which the text shows only once they are mined. */
+    void pendingTransactions(HttpServerExchange exchange) {
+        JsonArray pending = blockchain.currentTransactions();
+        JsonObject response = new JsonObject();
+        response.add("transactions", pending);
+        response.addProperty("length", pending.size());
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** The registered peers, which the text lists only in the answer to a registration. */
+    void nodes(HttpServerExchange exchange) {
+        JsonObject response = new JsonObject();
+        response.add("nodes", addressList(blockchain.nodes()));
+        HttpJson.send(exchange, 200, response);
+    }
+
+    /** Registers peers: all the addresses in the list, or, if any is bad, none of them. */
+    void registerNodes(HttpServerExchange exchange) {
+        JsonObject body = HttpJson.readObject(exchange, NODES_EXAMPLE);
+        new Fields(body, NODES_EXAMPLE, "nodes");
+        if (!body.get("nodes").isJsonArray() || body.getAsJsonArray("nodes").isEmpty()) {
+            throw new ApiError(400, "'nodes' must be a list of one or more addresses", "send " + NODES_EXAMPLE);
+        }
+        List<URI> addresses = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (JsonElement node : body.getAsJsonArray("nodes")) {
+            try {
+                if (!node.isJsonPrimitive() || !node.getAsJsonPrimitive().isString()) {
+                    throw new IllegalArgumentException("it is not a string in double quotes");
+                }
+                addresses.add(NodeAddress.parse(node.getAsString()));
+            } catch (IllegalArgumentException e) {
+                bad.add(node + ": " + e.getMessage());
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new ApiError(400, "nothing was registered; bad address" + (bad.size() > 1 ? "es: " : ": ")
+                    + String.join("; ", bad), "give each node as \"http://host:port\", for example " + NODES_EXAMPLE);
+        }
+        blockchain.registerNodes(addresses);
+        JsonObject response = new JsonObject();
+        response.addProperty("message", "New nodes have been added");
+        response.add("total_nodes", addressList(blockchain.nodes()));
+        HttpJson.send(exchange, 201, response);
+    }
+
+    /** The consensus algorithm: adopts the longest valid chain among the peers', if it is longer than ours. */
+    void resolve(HttpServerExchange exchange) {
+        Blockchain.Resolution resolution;
+        synchronized (miningLock) {
+            resolution = blockchain.resolveConflicts(peers);
+        }
+        JsonArray chain = new JsonArray();
+        blockchain.chain().forEach(block -> chain.add(block.toJson()));
+        JsonObject unusable = new JsonObject();
+        resolution.unusablePeers().forEach((peer, reason) -> unusable.addProperty(peer.toString(), reason));
+        JsonObject response = new JsonObject();
+        response.addProperty("message", resolution.replaced() ? "Our chain was replaced" : "Our chain is authoritative");
+        response.add(resolution.replaced() ? "new_chain" : "chain", chain);
+        response.add("unusable_peers", unusable);
+        HttpJson.send(exchange, 200, response);
+    }
+
+    private static JsonArray addressList(Iterable<URI> addresses) {
+        JsonArray list = new JsonArray();
+        addresses.forEach(address -> list.add(address.toString()));
+        return list;
+    }
+
+    private void notFound(HttpServerExchange exchange) {
+        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here",
+                "the node serves " + routes().stream().map(r -> r.method() + " " + r.path())
+                        .collect(Collectors.joining(", ")));
+    }
+
+    private void methodNotAllowed(HttpServerExchange exchange) {
+        String path = exchange.getRequestPath();
+        List<String> allowed = routes().stream().filter(r -> r.path().equals(path)).map(Route::method).toList();
+        exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
+        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path,
+                "use " + String.join(" or ", allowed) + " " + path
+                        + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
+    }
+}

@@ -1,0 +1,73 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Peers that fail: down, slow, not JSON, the wrong shape, an error, an answer that trickles in. A resolve still
+ * finishes within its time limits, uses the good peer, and says what was wrong with each bad one.
+ */
+class BadPeersTest {
+
+    final List<FakePeer> fakes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        fakes.forEach(FakePeer::close);
+    }
+
+    /** A fake peer that answers GET /chain with the handler; it stops after the test. */
+    String fake(HttpHandler handler) throws IOException {
+        FakePeer fake = new FakePeer(handler);
+        fakes.add(fake);
+        return fake.address();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
+    void aResolveWithBadPeersUsesTheGoodOneAndSaysWhatIsWrongWithTheRest() throws Exception {
+        try (TestNode node = new TestNode(); TestNode good = new TestNode()) {
+            good.get("/mine");
+            good.get("/mine");
+            String down = "http://127.0.0.1:" + freePort();
+            String slow = fake(FakePeer.slow(30_000));
+            String notJson = fake(FakePeer.answering(200, "<html>hello</html>"));
+            String wrongShape = fake(FakePeer.answering(200, "{\"blocks\": [], \"length\": 99}"));
+            String notBlocks = fake(FakePeer.answering(200, "{\"chain\": [1, 2, 3], \"length\": 3}"));
+            String error = fake(FakePeer.answering(500, "{\"error\": \"oops\"}"));
+            String trickle = fake(FakePeer::trickling);
+            List<String> peers = List.of(good.address(), down, slow, notJson, wrongShape, notBlocks, error, trickle);
+            assertEquals(201, node.post("/nodes/register", ConsensusTest.nodes(peers.toArray(String[]::new))).status());
+
+            JsonObject body = node.resolveInTime();
+            assertEquals("Our chain was replaced", body.get("message").getAsString());
+            assertEquals(good.get("/chain").body(), node.get("/chain").body());
+            JsonObject unusable = body.getAsJsonObject("unusable_peers");
+            assertEquals(7, unusable.size(), unusable.toString());
+            assertTrue(unusable.get(down).getAsString().contains("refused the connection"), unusable.toString());
+            assertTrue(unusable.get(slow).getAsString().contains("within 5 s"), unusable.toString());
+            assertTrue(unusable.get(notJson).getAsString().contains("not a chain: the body is not valid JSON"), unusable.toString());
+            assertTrue(unusable.get(wrongShape).getAsString().contains("no \"chain\" list"), unusable.toString());
+            assertTrue(unusable.get(notBlocks).getAsString().contains("a block must be a JSON object"), unusable.toString());
+            assertTrue(unusable.get(error).getAsString().contains("answered 500"), unusable.toString());
+            assertTrue(unusable.get(trickle).getAsString().contains("within 5 s"), unusable.toString());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package clf.blockchain;
+
+import com.google.gson.JsonElement;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Downloads a peer's chain, as the text's {@code requests.get(f"http://{node}/chain")}, but with time limits: a
+ * peer that is down, or does not answer, costs a resolve a few seconds at most, and is reported with the reason.
+ */
+public final class PeerClient {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+
+    /** The blocks a peer sent, from index {@code from} on, and the length of its whole chain. */
+    public record Part(long from, List<Block> blocks) {
+
+        public long length() {
+            return from - 1 + blocks.size();
+        }
+    }
+
+    /** Starts downloading a peer's chain; the future fails with a message that says why the peer cannot be used. */
+    public CompletableFuture<List<Block>> chain(URI peer) {
+        return chainFrom(peer, 1).thenApply(Part::blocks);
+    }
+
+    /**
+     * Starts downloading a peer's blocks from index {@code from} on, with {@code GET /chain?from=N}. A node that
+     * does not know the parameter, such as the text's, sends its whole chain; the part then starts at 1.
+     */
+    public CompletableFuture<Part> chainFrom(URI peer, long from) {
+        HttpRequest request = HttpRequest.newBuilder(peer.resolve(from == 1 ? "/chain" : "/chain?from=" + from)).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .orTimeout(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .handle((reply, failure) -> {
+                    if (failure != null) {
+                        throw new IllegalStateException(reason(failure));
+                    }
+                    return part(reply);
+                });
+    }
+
+    private static Part part(HttpResponse<String> reply) {
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("it answered " + reply.statusCode() + " to GET /chain");
+        }
+        try {
+            JsonElement json = HttpJson.parse(reply.body());
+            if (!json.isJsonObject() || !json.getAsJsonObject().has("chain")
+                    || !json.getAsJsonObject().get("chain").isJsonArray()) {
+                throw new IllegalArgumentException("it has no \"chain\" list");
+            }
+            List<Block> chain = new ArrayList<>();
+            for (JsonElement block : json.getAsJsonObject().getAsJsonArray("chain")) {
+                chain.add(Block.fromJson(block));
+            }
+            JsonElement from = json.getAsJsonObject().get("from");
+            if (from != null && !from.toString().matches("[1-9][0-9]{0,17}")) {
+                throw new IllegalArgumentException("its \"from\" is not a block index: " + from);
+            }
+            Part part = new Part(from == null ? 1 : from.getAsLong(), chain);
+            if (!chain.isEmpty() && chain.get(0).index() != part.from()) {
+                throw new IllegalArgumentException("it says its part starts at block " + part.from() + " but sent block "
+                        + chain.get(0).index() + " first");
+            }
+            return part;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("its answer is not a chain: " + e.getMessage());
+        }
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "it did not accept a connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        }
+        if (cause instanceof TimeoutException) {
+            return "it did not answer in full within " + REPLY_TIMEOUT.toSeconds() + " s";
+        }
+        if (cause instanceof ConnectException) {
+            return "it refused the connection (is it running?)";
+        }
+        return "it could not be reached (" + cause + ")";
+    }
+}

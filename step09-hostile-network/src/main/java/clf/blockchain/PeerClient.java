@@ -1,0 +1,165 @@
+package clf.blockchain;
+
+import com.google.gson.JsonElement;
+import java.io.ByteArrayOutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Downloads a peer's chain, as the text's {@code requests.get(f"http://{node}/chain")}, but with time limits: a
+ * peer that is down, or does not answer, costs a resolve a few seconds at most, and is reported with the reason.
+ * A hostile peer gets no more: an answer that trickles in is cut off at the time limit, an endless one at
+ * {@link #MAX_REPLY_BYTES}, and this node, given as its own peer, knows itself by its {@link #NODE_ID_HEADER}.
+ */
+public final class PeerClient {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+
+    public static final int MAX_REPLY_BYTES = 64 * 1024 * 1024;
+    /** Every node of this workshop names itself in this header, so a node can tell when a "peer" is itself. */
+    public static final String NODE_ID_HEADER = "X-Node-Id";
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final String ownIdentifier;
+
+    public PeerClient(String ownIdentifier) {
+        this.ownIdentifier = ownIdentifier;
+    }
+
+    /** The blocks a peer sent, from index {@code from} on, and the length of its whole chain. */
+    public record Part(long from, List<Block> blocks) {
+
+        public long length() {
+            return from - 1 + blocks.size();
+        }
+    }
+
+    /** Starts downloading a peer's chain; the future fails with a message that says why the peer cannot be used. */
+    public CompletableFuture<List<Block>> chain(URI peer) {
+        return chainFrom(peer, 1).thenApply(Part::blocks);
+    }
+
+    /**
+     * Starts downloading a peer's blocks from index {@code from} on, with {@code GET /chain?from=N}. A node that
+     * does not know the parameter, such as the text's, sends its whole chain; the part then starts at 1.
+     */
+    public CompletableFuture<Part> chainFrom(URI peer, long from) {
+        HttpRequest request = HttpRequest.newBuilder(peer.resolve(from == 1 ? "/chain" : "/chain?from=" + from)).GET().build();
+        CompletableFuture<HttpResponse<byte[]>> download = client.sendAsync(request, reply -> new LimitedBody());
+        // Cancelling the download at the time limit aborts the exchange, so that a trickling peer holds nothing.
+        CompletableFuture.delayedExecutor(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).execute(() -> download.cancel(true));
+        return download.handle((reply, failure) -> {
+            if (failure != null) {
+                throw new IllegalStateException(reason(failure));
+            }
+            return part(reply);
+        });
+    }
+
+    private Part part(HttpResponse<byte[]> reply) {
+        if (reply.headers().firstValue(NODE_ID_HEADER).orElse("").equals(ownIdentifier)) {
+            throw new IllegalStateException("it is this node itself");
+        }
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("it answered " + reply.statusCode() + " to GET /chain");
+        }
+        try {
+            JsonElement json = StrictJson.parse(reply.body());
+            if (!json.isJsonObject() || !json.getAsJsonObject().has("chain")
+                    || !json.getAsJsonObject().get("chain").isJsonArray()) {
+                throw new IllegalArgumentException("it has no \"chain\" list");
+            }
+            List<Block> chain = new ArrayList<>();
+            for (JsonElement block : json.getAsJsonObject().getAsJsonArray("chain")) {
+                chain.add(Block.fromJson(block));
+            }
+            JsonElement from = json.getAsJsonObject().get("from");
+            if (from != null && !from.toString().matches("[1-9][0-9]{0,17}")) {
+                throw new IllegalArgumentException("its \"from\" is not a block index: " + from);
+            }
+            Part part = new Part(from == null ? 1 : from.getAsLong(), chain);
+            if (!chain.isEmpty() && chain.get(0).index() != part.from()) {
+                throw new IllegalArgumentException("it says its part starts at block " + part.from() + " but sent block "
+                        + chain.get(0).index() + " first");
+            }
+            return part;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("its answer is not a chain: " + e.getMessage());
+        }
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "it did not accept a connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        }
+        if (cause instanceof CancellationException) {
+            return "it did not answer in full within " + REPLY_TIMEOUT.toSeconds() + " s";
+        }
+        if (cause instanceof IllegalStateException) {
+            return cause.getMessage();  // Said by LimitedBody.
+        }
+        if (cause instanceof ConnectException) {
+            return "it refused the connection (is it running?)";
+        }
+        return "it could not be reached (" + cause + ")";
+    }
+
+    /** Collects a reply's bytes, and gives up as soon as there are more than {@link #MAX_REPLY_BYTES}. */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > MAX_REPLY_BYTES) {
+                    subscription.cancel();
+                    result.completeExceptionally(new IllegalStateException("its answer is larger than "
+                            + MAX_REPLY_BYTES / (1024 * 1024) + " MiB"));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            result.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+    }
+}

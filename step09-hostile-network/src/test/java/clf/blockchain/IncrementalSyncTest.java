@@ -1,0 +1,158 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A resolve against a peer that shares our history fetches only the blocks after our last one
+ * ({@code GET /chain?from=N}), checks that they follow it, and checks nothing before it again.
+ */
+class IncrementalSyncTest {
+
+    TestNode a;
+    TestNode b;
+    final PeerClient peers = new PeerClient("incremental-sync-test");
+
+    @BeforeEach
+    void start() {
+        a = new TestNode(2);
+        b = new TestNode(2);
+    }
+
+    @AfterEach
+    void stop() {
+        a.close();
+        b.close();
+    }
+
+    static void mine(TestNode node, int blocks) {
+        for (int i = 0; i < blocks; i++) {
+            assertEquals(200, node.get("/mine").status());
+        }
+    }
+
+    URI addressOf(TestNode node) {
+        return URI.create(node.address());
+    }
+
+    @Test
+    void chainFromSendsOnlyTheBlocksFromThatIndexOn() {
+        mine(a, 4);
+        JsonObject part = a.get("/chain?from=3").json();
+        assertEquals(3, part.get("from").getAsInt());
+        assertEquals(5, part.get("length").getAsInt());
+        assertEquals(3, part.getAsJsonArray("chain").size());
+        assertEquals(3, part.getAsJsonArray("chain").get(0).getAsJsonObject().get("index").getAsInt());
+        assertEquals(a.get("/chain").body(), a.get("/chain?from=1").body(), "from=1 is the text's whole answer");
+        assertEquals(0, a.get("/chain?from=6").json().getAsJsonArray("chain").size(), "nothing after the last");
+    }
+
+    @Test
+    void aBadFromIsRefusedWith400() {
+        mine(a, 1);
+        for (String from : List.of("0", "4", "-1", "two", "")) {
+            TestNode.Reply reply = a.get("/chain?from=" + from);
+            assertEquals(400, reply.status(), from);
+            assertTrue(reply.json().get("hint").getAsString().contains("from 1 to 3"), reply.body());
+        }
+    }
+
+    @Test
+    void aPeerAheadOnOurHistoryIsFollowedWithOnlyItsNewBlocks() {
+        mine(a, 5);
+        b.node.blockchain().registerNodes(List.of(addressOf(a)));
+        assertTrue(b.node.blockchain().resolveConflicts(peers).replaced());
+        mine(a, 3);
+        List<Block> ours = b.node.blockchain().chain();
+        Blockchain.Candidate candidate = b.node.blockchain().candidate(peers, addressOf(a), ours).join();
+        assertEquals(ours.size(), candidate.verified(), "our 6 blocks are not checked again");
+        assertEquals(a.node.blockchain().chain(), candidate.blocks());
+
+        assertTrue(b.node.blockchain().resolveConflicts(peers).replaced());
+        assertEquals(a.node.blockchain().chain(), b.node.blockchain().chain());
+    }
+
+    @Test
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    @Tag("exercise-6.3")
+    void theLedgerOfTheNewBlocksIsReplayedOnOurs() {
+        mine(a, 2);
+        b.node.blockchain().registerNodes(List.of(addressOf(a)));
+        b.node.blockchain().resolveConflicts(peers);
+        String bob = Wallet.create().address();
+        assertEquals(201, a.pay(a.miner, bob, 2).status());
+        mine(a, 1);
+        List<Block> ours = b.node.blockchain().chain();
+        assertEquals(ours.size(), b.node.blockchain().candidate(peers, addressOf(a), ours).join().verified());
+        assertTrue(b.node.blockchain().resolveConflicts(peers).replaced());
+        assertEquals(2, b.node.blockchain().ledger().balance(bob));
+        assertEquals(a.node.blockchain().ledger().balance(a.miner.address()),
+                b.node.blockchain().ledger().balance(a.miner.address()));
+    }
+
+    @Test
+    void aPeerThatForkedBeforeOurLastBlockIsFetchedWhole() {
+        mine(a, 2);
+        b.node.blockchain().registerNodes(List.of(addressOf(a)));
+        b.node.blockchain().resolveConflicts(peers);
+        mine(b, 1);
+        mine(a, 3);
+        List<Block> ours = b.node.blockchain().chain();
+        Blockchain.Candidate candidate = b.node.blockchain().candidate(peers, addressOf(a), ours).join();
+        assertEquals(1, candidate.verified(), "our last block is not the peer's: everything is checked");
+        assertTrue(b.node.blockchain().resolveConflicts(peers).replaced());
+        assertEquals(a.node.blockchain().chain(), b.node.blockchain().chain());
+    }
+
+    @Test
+    void newBlocksThatDoNotFollowOurLastAreRefused() throws Exception {
+        mine(a, 3);
+        b.node.blockchain().registerNodes(List.of(addressOf(a)));
+        b.node.blockchain().resolveConflicts(peers);
+        List<Block> ours = b.node.blockchain().chain();
+        // A peer that sends our last block, then a block whose proof is not valid after it.
+        Block last = ours.get(ours.size() - 1);
+        JsonObject forged = a.node.blockchain().lastBlock().toJson();
+        forged.addProperty("index", last.index() + 1);
+        forged.addProperty("previous_hash", Blockchain.hash(last));
+        long badProof = 0;
+        while (b.node.blockchain().validProof(last, badProof)) {
+            badProof++;
+        }
+        forged.addProperty("proof", badProof);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("{\"chain\": [" + last.canonicalJson() + ", " + CanonicalJson.write(forged)
+                + "], \"from\": " + last.index() + ", \"length\": " + (last.index() + 1) + "}")
+                .getBytes(StandardCharsets.US_ASCII));
+        List<String> asked = new ArrayList<>();
+        try (FakePeer fake = new FakePeer(exchange -> {
+            asked.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(200, body.size());
+            exchange.getResponseBody().write(body.toByteArray());
+            exchange.close();
+        })) {
+            Blockchain blockchain = b.node.blockchain();
+            blockchain.registerNodes(List.of(URI.create(fake.address())));
+            Blockchain.Resolution resolution = blockchain.resolveConflicts(peers);
+            assertFalse(resolution.replaced());
+            assertEquals(ours, blockchain.chain());
+            assertEquals(List.of("/chain?from=" + last.index()), asked, "only the part after our last block");
+            assertTrue(resolution.unusablePeers().values().stream().anyMatch(reason -> reason.equals(
+                    "its chain is longer but invalid: block " + (last.index() + 1)
+                            + " has a proof that the rule does not accept")), resolution.unusablePeers().toString());
+        }
+    }
+}

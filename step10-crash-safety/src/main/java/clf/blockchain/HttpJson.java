@@ -1,0 +1,118 @@
+package clf.blockchain;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+
+/** JSON in and out of an HTTP exchange: the request body, read with care, and the answer, written canonically. */
+public final class HttpJson {
+
+    private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+    /** A transaction is a few hundred bytes; a body far larger is a mistake or an attack. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Bodies over the limit are still read to their end, and thrown away, up to this size. */
+    public static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+    private HttpJson() {
+    }
+
+    /**
+     * Reads the whole request body first, without blocking Undertow's IO thread while it arrives, and then hands
+     * the request on. A body over {@link #MAX_BODY_BYTES} is refused with 413, after it was read to its end up to
+     * {@link #DRAIN_LIMIT}: a client that is still sending hears no answer on a connection closed under it.
+     */
+    public static HttpHandler readBodyFirst(HttpHandler next) {
+        return exchange -> {
+            if (exchange.getRequestContentLength() > DRAIN_LIMIT) {
+                refuseTooLarge(exchange);
+                return;
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            long[] received = {0};
+            exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+                if (ex.isResponseStarted()) {
+                    return;  // Refused already, as too large to read to its end.
+                }
+                received[0] += chunk.length;
+                if (received[0] <= MAX_BODY_BYTES) {
+                    body.writeBytes(chunk);
+                } else if (received[0] > DRAIN_LIMIT) {
+                    refuseTooLarge(ex);
+                    return;
+                }
+                if (!last) {
+                    return;
+                }
+                if (received[0] > MAX_BODY_BYTES) {
+                    send(ex, 413, tooLarge().toJson());
+                    return;
+                }
+                ex.putAttachment(BODY, body.toByteArray());
+                try {
+                    next.handleRequest(ex);
+                } catch (Exception e) {
+                    Node.LOG.log(Level.SEVERE, "failed to answer " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
+                    ex.endExchange();
+                }
+            }, (ex, e) -> ex.endExchange());  // The client went away while sending; there is no one to answer.
+        };
+    }
+
+    /** Refuses a body too large even to read to its end; the connection closes after the answer. */
+    private static void refuseTooLarge(HttpServerExchange exchange) {
+        exchange.setPersistent(false);
+        send(exchange, 413, tooLarge().toJson());
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(413, "the body is larger than " + MAX_BODY_BYTES + " bytes", "send one small JSON object per request");
+    }
+
+    /**
+     * Reads the request body, which {@link #readBodyFirst} has read, as a JSON object; a refusal (400 or 415) says
+     * what is wrong and shows an example.
+     */
+    public static JsonObject readObject(HttpServerExchange exchange, String example) {
+        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            throw new ApiError(415, "the body is sent as " + (type == null ? "no content type" : type)
+                    + ", not as JSON", "add the header Content-Type: application/json (curl: -H \"Content-Type: application/json\")");
+        }
+        JsonElement json;
+        try {
+            json = StrictJson.parse(exchange.getAttachment(BODY));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage(), "check for a trailing comma after the last item, single quotes"
+                    + " instead of double quotes, or a missing quote or brace; a valid body looks like " + example);
+        }
+        if (!json.isJsonObject()) {
+            throw new ApiError(400, "the body is JSON, but not a JSON object", "send an object such as " + example);
+        }
+        return json.getAsJsonObject();
+    }
+
+    /** Parses standard JSON (5 and 5.0 stay apart, as in Python), or says where the text stops being JSON. */
+    public static JsonElement parse(String text) {
+        return StrictJson.parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Gson's first line says where it stopped; its advice to relax the parser is no help to a learner. */
+    static String plainWords(String gson) {
+        return gson.lines().findFirst().orElse("")
+                .replace("Expected name", "expected a key in double quotes (is there a comma after the last item?)")
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text");
+    }
+
+    /** Answers with JSON written as the text's Flask node writes it: sorted keys, the bytes that Python hashes. */
+    public static void send(HttpServerExchange exchange, int status, JsonElement body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(CanonicalJson.write(body), StandardCharsets.US_ASCII);
+    }
+}

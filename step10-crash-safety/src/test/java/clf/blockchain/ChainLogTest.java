@@ -1,0 +1,243 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data directory: what a node acknowledged is read back after a restart, a tail that a crash tore is cut with a
+ * warning wherever it was torn (at every byte in CI), and a chain changed by hand is refused.
+ */
+class ChainLogTest {
+
+    static final ProofOfWork WORK = LedgerTest.EASY;
+    final Wallet bob = Wallet.create();
+
+    /** What a node holds: its chain and its pending payments. */
+    record State(List<Block> chain, JsonArray pending) {
+        static State of(Blockchain blockchain) {
+            return new State(blockchain.chain(), blockchain.currentTransactions());
+        }
+
+        static State of(ChainLog log) {
+            return new State(log.blocks(), log.pending());
+        }
+    }
+
+    static Blockchain open(Path dir) throws IOException {
+        return Blockchain.open(WORK, Clock.systemUTC(), ChainLog.open(dir));
+    }
+
+    /** Mines, pays and resolves on a node kept in {@code dir}; returns its state after each record it wrote. */
+    List<State> history(Path dir) throws IOException {
+        List<State> states = new ArrayList<>();
+        Blockchain blockchain = open(dir);
+        states.add(State.of(blockchain));
+        for (int i = 0; i < 3; i++) {
+            Chains.mine(blockchain, Chains.MINER);
+            states.add(State.of(blockchain));
+        }
+        for (long nonce = 1; nonce <= 3; nonce++) {
+            blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 1, nonce));
+            states.add(State.of(blockchain));
+        }
+        Chains.mine(blockchain, Chains.MINER);
+        states.add(State.of(blockchain));
+        blockchain.newTransaction(SignedTransaction.sign(Chains.MINER, bob.address(), 1, 4));
+        states.add(State.of(blockchain));
+        // A longer chain from a peer that started on its own, so that not even genesis is shared: all our blocks'
+        // payments go back to pending, and the log's record keeps no block of ours.
+        List<Block> theirs = LedgerTest.chainOf(WORK, Collections.nCopies(5,
+                LedgerTest.block(new LedgerTest().reward())));
+        assertTrue(blockchain.replaceChain(theirs, Ledger.of(theirs)));
+        states.add(State.of(blockchain));
+        return states;
+    }
+
+    @Test
+    void whatANodeAcknowledgedIsReadBack(@TempDir Path dir) throws IOException {
+        List<State> states = history(dir);
+        Blockchain again = open(dir);
+        assertEquals(states.get(states.size() - 1), State.of(again));
+        assertEquals(4, again.currentTransactions().size(), "the payments of our lost blocks wait again");
+        assertEquals(again.ledger().totalSupply(), Ledger.of(again.chain()).totalSupply());
+        assertEquals(5, again.pendingLedger().nextNonce(Chains.MINER.address()), "and count in the ledger");
+    }
+
+    @Test
+    void aTailTornAtAnyByteIsCutBackToTheRecordBeforeIt(@TempDir Path dir) throws IOException {
+        List<State> states = history(dir.resolve("node"));
+        byte[] log = Files.readAllBytes(dir.resolve("node").resolve(ChainLog.FILE_NAME));
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 0; i < log.length; i++) {
+            if (log[i] == '\n') {
+                ends.add(i + 1);
+            }
+        }
+        assertEquals(states.size(), ends.size(), "one record per change");
+        int cuts = 0;
+        // Every byte in CI; on a learner's run every 61st, which still meets every kind of record at several places.
+        int stride = Boolean.getBoolean("clf.deep") ? 1 : 61;
+        for (int cut = ends.get(0); cut < log.length; cut += stride) {
+            int length = cut;
+            Path copy = Files.createDirectories(dir.resolve("cut-" + length));
+            Files.write(copy.resolve(ChainLog.FILE_NAME), Arrays.copyOf(log, length));
+            int records = (int) ends.stream().filter(end -> end <= length).count();
+            ChainLog opened = ChainLog.open(copy);
+            assertEquals(states.get(records - 1), State.of(opened), "cut at byte " + length);
+            assertEquals((long) ends.get(records - 1), Files.size(copy.resolve(ChainLog.FILE_NAME)), "the torn part is gone");
+            opened.close();
+            if (!ends.contains(length)) {
+                cuts++;
+                assertTrue(warnings.get(warnings.size() - 1).contains("cut " + (length - ends.get(records - 1)) + " bytes"),
+                        warnings.get(warnings.size() - 1));
+            }
+            try (ChainLog reopened = ChainLog.open(copy)) {
+                Blockchain restarted = Blockchain.open(WORK, Clock.systemUTC(), reopened);
+                assertEquals(states.get(records - 1), State.of(restarted), "and the node starts from there");
+            }
+        }
+        System.out.printf("chain log: %d torn tails, at every %s byte of %d records, cut back with a warning%n", cuts,
+                stride == 1 ? "" : stride + "th", ends.size());
+    }
+
+    @Test
+    void aDamagedRecordIsCutWithEverythingAfterIt(@TempDir Path dir) throws IOException {
+        List<State> states = history(dir);
+        Path file = dir.resolve(ChainLog.FILE_NAME);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        String third = lines.get(2);
+        lines.set(2, third.replace("\"proof\": ", "\"proof\": 1"));
+        Files.write(file, lines, StandardCharsets.US_ASCII);
+
+        assertEquals(states.get(1), State.of(open(dir)));
+        assertTrue(warnings.get(warnings.size() - 1).contains("record 3: its checksum does not match"), warnings.toString());
+        Files.writeString(file, "garbage\n", StandardOpenOption.APPEND);
+        assertEquals(states.get(1), State.of(open(dir)));
+        assertTrue(warnings.get(warnings.size() - 1).contains("record 3: it does not start with a checksum"), warnings.toString());
+    }
+
+    @Test
+    void aChainChangedByHandIsRefusedAtStart(@TempDir Path dir) throws IOException {
+        Blockchain blockchain = open(dir);
+        Chains.mine(blockchain, Chains.MINER);
+        Block mined = blockchain.lastBlock();
+        Chains.mine(blockchain, Chains.MINER);
+        // Someone gives block 2's reward to mallory, with a checksum that matches: the log reads, the chain does not.
+        Path file = dir.resolve(ChainLog.FILE_NAME);
+        String forged = "{\"block\": " + mined.canonicalJson().replace(Chains.MINER.address(),
+                AttackLabTest.MALLORY.address()) + "}";
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(1, String.format("%08x ", ChainLog.checksum(forged.getBytes(StandardCharsets.US_ASCII))) + forged);
+        Files.write(file, lines);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(dir));
+        assertEquals("the saved chain is not valid: block 3 does not link to the hash of block 2", e.getMessage());
+    }
+
+    @Test
+    void aSavedPaymentThatIsNotOneIsRefusedAtStart(@TempDir Path dir) throws IOException {
+        open(dir);
+        String record = "{\"transaction\": {\"amount\": -1}}";
+        Files.writeString(dir.resolve(ChainLog.FILE_NAME), String.format("%08x ", ChainLog.checksum(
+                record.getBytes(StandardCharsets.US_ASCII))) + record + "\n", StandardOpenOption.APPEND);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(dir));
+        assertEquals("a saved pending payment is not valid (missing: sender, recipient, nonce, signature; the fields"
+                + " are sender, recipient, amount, nonce, signature): {\"amount\": -1}", e.getMessage());
+    }
+
+    @Test
+    void aNewDirectoryGetsAGenesisBlockThatARestartKeeps(@TempDir Path dir) throws IOException {
+        Block genesis = open(dir.resolve("new")).chain().get(0);
+        assertEquals(List.of(genesis), open(dir.resolve("new")).chain());
+        assertFalse(new Blockchain(WORK, Clock.systemUTC()).keepsData(), "without a directory, memory only");
+    }
+
+    /** A disk that fails is a clear 503, not a bug's 500, and the node changes nothing it could not write. */
+    @Test
+    void whenTheDiskFailsTheNodeAnswers503AndChangesNothing(@TempDir Path dir) throws Exception {
+        ChainLog log = ChainLog.open(dir);
+        Blockchain blockchain = Blockchain.open(WORK, Clock.systemUTC(), log);
+        Node node = new Node(blockchain, Chains.MINER.address()).start("127.0.0.1", 0);
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + node.port());
+            assertEquals(200, client.send(HttpRequest.newBuilder(base.resolve("/mine")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            log.close();
+            State before = State.of(blockchain);
+            String payment = CanonicalJson.write(SignedTransaction.sign(Chains.MINER, bob.address(), 1, 1).toJson());
+            HttpResponse<String> paid = client.send(HttpRequest.newBuilder(base.resolve("/transactions/new"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payment)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> mined = client.send(HttpRequest.newBuilder(base.resolve("/mine")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            for (HttpResponse<String> reply : List.of(paid, mined)) {
+                assertEquals(503, reply.statusCode(), reply.body());
+                com.google.gson.JsonObject error = com.google.gson.JsonParser.parseString(reply.body()).getAsJsonObject();
+                assertTrue(error.get("error").getAsString().startsWith("the node could not write " + log.file()), reply.body());
+                assertTrue(error.get("hint").getAsString().startsWith("nothing was acknowledged"), reply.body());
+            }
+            assertEquals(before, State.of(blockchain), "nothing changed");
+        } finally {
+            node.stop();
+        }
+    }
+
+    /** The node's log messages during a test, kept here instead of printed: a test cuts thousands of tails. */
+    final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Logger nodeLog = Logger.getLogger("clf.blockchain.node");
+    final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            // Other test classes run at the same time, and log too: only the cuts are this test's.
+            if (record.getMessage().contains(ChainLog.FILE_NAME + ": cut ")) {
+                warnings.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureTheLog() {
+        nodeLog.addHandler(capture);
+        nodeLog.setUseParentHandlers(false);
+    }
+
+    @AfterEach
+    void printTheLogAgain() {
+        nodeLog.removeHandler(capture);
+        nodeLog.setUseParentHandlers(true);
+    }
+}
