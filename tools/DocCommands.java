@@ -50,7 +50,7 @@ public final class DocCommands {
     }
 
     private static final Pattern NODE = Pattern.compile(
-            "^(java -jar step0[4-6]-[a-z-]+/target/step0[4-6]-[a-z-]+\\.jar(?! +wallet)(?!.*--help)|/usr/bin/python3 tools/text-node\\.py"
+            "^(java -jar step(?:0[4-9]|10)-[a-z-]+/target/step(?:0[4-9]|10)-[a-z-]+\\.jar(?! +wallet)(?!.*--help)|/usr/bin/python3 tools/text-node\\.py"
             + "|java -jar explorer/target/explorer\\.jar(?!.*--help))\\b.*");
     private static final Pattern PORT_OPTION = Pattern.compile("(?:--port|-p) (\\d+)");
     private static final Pattern TEXT_NODE_PORT = Pattern.compile("text-node\\.py (\\d+)");

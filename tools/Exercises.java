@@ -261,8 +261,8 @@ public final class Exercises {
         } catch (IllegalStateException e) {
             return List.of(e.getMessage());
         }
-        if (exercises.size() < 2) {
-            problems.add("a step has two to four exercises; " + step + " has " + exercises.size());
+        if (exercises.isEmpty() || exercises.size() > 4) {
+            problems.add("a step has one to four exercises; " + step + " has " + exercises.size());
         }
         String doc = Files.exists(Path.of("docs", step + ".md")) ? Files.readString(Path.of("docs", step + ".md")) : "";
         for (Exercise exercise : exercises) {

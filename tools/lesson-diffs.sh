@@ -5,7 +5,7 @@
 #                                         be carried into the later steps, or visibly change a lesson
 set -euo pipefail
 cd "$(dirname "$0")/.."
-steps=($(ls -d step0*/ | tr -d /))
+steps=($(ls -d step[0-9][0-9]-*/ | tr -d /))
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for ((i = 1; i < ${#steps[@]}; i++)); do

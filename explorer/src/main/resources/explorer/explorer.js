@@ -72,7 +72,7 @@ function column(url, i) {
   return node;
 }
 
-/** The payment form: plain fields for the text's node and steps 04-05, a wallet key for step 06's signed payments. */
+/** The payment form: plain fields for the text's node and steps 04-05, a wallet key for the signed payments of step 06 on. */
 function paymentForm(node) {
   const f = node.payment;
   f.replaceChildren();
@@ -292,7 +292,7 @@ async function refresh() {
         continue;
       }
       if (node.signed === null) {
-        // Step 06 serves the ERC-20 view; its payments are signed. The others take sender, recipient and amount.
+        // From step 06 on a node serves the ERC-20 view, and its payments are signed. The others take sender, recipient and amount.
         node.signed = (await call(node, "GET", "/token").catch(() => ({ ok: false }))).ok;
         paymentForm(node);
       }

@@ -37,7 +37,7 @@ public class ChainJsonBenchmark {
 
     @Benchmark
     public void streamed() throws IOException {
-        Api.writeChain(chain, OutputStream.nullOutputStream());
+        Api.writeChain(chain, 1, OutputStream.nullOutputStream());
     }
 
     @Benchmark

@@ -10,6 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * How much heap a node needs to serve {@code GET /chain} for 100,000 blocks: the live heap with the chain at rest,
@@ -23,16 +28,32 @@ import java.util.List;
  * With {@code one-string}, it builds the answer as one string and its bytes instead, as the node once did, to show
  * the heap that needs.
  */
-public final class ChainServing {
+@Command(name = "ChainServing", description = "The heap a node needs to serve GET /chain.")
+public final class ChainServing implements Callable<Integer> {
 
-    private ChainServing() {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BLOCKS", defaultValue = "100000",
+            description = "the length of the chain (default: ${DEFAULT-VALUE})")
+    int blocks;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "one-string",
+            description = "build the answer as one string, as the node once did, instead of streaming it")
+    String oneStringMode;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ChainServing()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        int blocks = args.length > 0 ? Integer.parseInt(args[0]) : ChainJsonBenchmark.BLOCKS;
-        boolean oneString = args.length > 1 && args[1].equals("one-string");
+    @Override
+    public Integer call() throws Exception {
+        if (oneStringMode != null && !oneStringMode.equals("one-string")) {
+            throw new IllegalArgumentException("the second argument is one-string, or nothing");
+        }
+        boolean oneString = oneStringMode != null;
         Blockchain served = Chains.blockchain(blocks, false);
-        Node node = new Node(served, "serving", null).start("127.0.0.1", 0);
+        Node node = new Node(served, null).start("127.0.0.1", 0);
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/chain")).build();
         try {
@@ -59,6 +80,7 @@ public final class ChainServing {
         } finally {
             node.stop();
         }
+        return 0;
     }
 
     private static List<MemoryPoolMXBean> peaks() {

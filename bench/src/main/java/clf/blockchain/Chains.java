@@ -28,10 +28,17 @@ final class Chains {
             if (signed && i > 1) {
                 blockchain.newTransaction(SignedTransaction.sign(miner, bob, 1, i - 1));
             }
-            Block last = blockchain.lastBlock();
-            blockchain.newBlock(blockchain.proofOfWork(last).proof(), Blockchain.hash(last), miner.address());
+            mine(blockchain, miner);
         }
         return blockchain;
+    }
+
+    /** Mines the next block as a node does: the proof, the reward to {@code miner}, the block. */
+    static Block mine(Blockchain blockchain, Wallet miner) {
+        Block last = blockchain.lastBlock();
+        long proof = blockchain.proofOfWork(last).proof();
+        blockchain.newTransaction("0", miner.address(), 1);
+        return blockchain.newBlock(proof, Blockchain.hash(last));
     }
 
     /** A node's chain, to validate candidates against. */

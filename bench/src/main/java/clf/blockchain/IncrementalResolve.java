@@ -2,6 +2,11 @@ package clf.blockchain;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * A resolve against a peer 10 blocks ahead on a long shared history, as a node of this workshop does it (fetching
@@ -11,17 +16,26 @@ import java.util.List;
  *
  * <pre>java -cp bench/target/benchmarks.jar clf.blockchain.IncrementalResolve [blocks]</pre>
  */
-public final class IncrementalResolve {
+@Command(name = "IncrementalResolve", description = "A resolve of the 10 new blocks of a long chain, and of all of it.")
+public final class IncrementalResolve implements Callable<Integer> {
 
-    private IncrementalResolve() {
-    }
+    @Parameters(arity = "0..1", paramLabel = "BLOCKS", defaultValue = "100000",
+            description = "the length of the chain (default: ${DEFAULT-VALUE})")
+    int blocks;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
 
     public static void main(String[] args) {
-        int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        System.exit(new CommandLine(new IncrementalResolve()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
         long started = System.nanoTime();
         Blockchain peer = Chains.blockchain(blocks, true);
         System.out.printf("made a chain of %,d blocks in %.0f s%n", blocks, (System.nanoTime() - started) / 1e9);
-        Node node = new Node(peer, "peer", null).start("127.0.0.1", 0);
+        Node node = new Node(peer, null).start("127.0.0.1", 0);
         URI address = URI.create("http://127.0.0.1:" + node.port());
         PeerClient peers = new PeerClient("incremental-resolve");
         try {
@@ -31,8 +45,7 @@ public final class IncrementalResolve {
             for (int round = 1; round <= 3; round++) {
                 Wallet miner = Wallet.create();
                 for (int i = 0; i < 10; i++) {
-                    Block last = peer.lastBlock();
-                    peer.newBlock(peer.proofOfWork(last).proof(), Blockchain.hash(last), miner.address());
+                    Chains.mine(peer, miner);
                 }
                 Blockchain fresh = Chains.validator();
                 fresh.registerNodes(List.of(address));
@@ -45,6 +58,7 @@ public final class IncrementalResolve {
         } finally {
             node.stop();
         }
+        return 0;
     }
 
     /** Resolves, checks that the chain was adopted, and returns the time it took in milliseconds. */

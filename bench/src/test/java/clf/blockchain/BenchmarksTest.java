@@ -53,7 +53,7 @@ class BenchmarksTest {
         ChainJsonBenchmark benchmark = new ChainJsonBenchmark();
         benchmark.setUp();
         ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-        Api.writeChain(benchmark.chain(), streamed);
+        Api.writeChain(benchmark.chain(), 1, streamed);
         byte[] whole = benchmark.asOneString();
         assertTrue(whole.length > 10_000_000, "100,000 blocks are tens of megabytes: " + whole.length);
         assertArrayEquals(whole, streamed.toByteArray());

@@ -45,7 +45,8 @@ class ExplorerIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path STEP04 = Path.of("../step04-http-api/target/step04-http-api.jar");
-    static final Path STEP06 = Path.of("../step06-signing/target/step06-signing.jar");
+    static final Path STEP05 = Path.of("../step05-consensus/target/step05-consensus.jar");
+    static final Path STEP10 = Path.of("../step10-crash-safety/target/step10-crash-safety.jar");
 
     static ChromeDriver browser;
     static WebDriverWait wait;
@@ -79,7 +80,7 @@ class ExplorerIT {
 
     @BeforeEach
     void theStepsAreBuilt() {
-        assertTrue(Files.exists(STEP04) && Files.exists(STEP06),
+        assertTrue(Files.exists(STEP04) && Files.exists(STEP05) && Files.exists(STEP10),
                 "the browser tests run nodes from the steps' jars: build them first with mvn -q package -DskipTests");
     }
 
@@ -114,8 +115,7 @@ class ExplorerIT {
     /** Starts a node from a step's jar on a free port and waits until it serves its chain; returns its address. */
     String node(Path jar, String... args) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toString(), "--host", "127.0.0.1",
-                "--port", String.valueOf(port)));
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toString(), "--port", String.valueOf(port)));
         command.addAll(List.of(args));
         return started(command, port);
     }
@@ -196,8 +196,8 @@ class ExplorerIT {
     }
 
     @Test
-    void aNodeOfStep04ShowsItsBlocksMinesAndTakesAPlainTransaction() throws Exception {
-        String address = node(STEP04, "--difficulty", "3");
+    void aNodeOfStep05ShowsItsBlocksMinesAndTakesAPlainTransaction() throws Exception {
+        String address = node(STEP05, "--difficulty", "3");
         open(address);
         waitForBlocks(0, 1);
         browser.findElement(By.cssSelector("section[data-node='0'] [name='sender']")).sendKeys("alice");
@@ -221,13 +221,13 @@ class ExplorerIT {
     @Test
     void twoNodesForkAgreeAfterAResolveAndATamperedBlockBreaksEveryLaterLink() throws Exception {
         Path wallet = tmp.resolve("miner.pem");
-        run(STEP06, "wallet", "new", "--out", wallet.toString());
-        String miner = run(STEP06, "wallet", "address", "--key", wallet.toString());
+        run(STEP10, "wallet", "new", "--out", wallet.toString());
+        String miner = run(STEP10, "wallet", "address", "--key", wallet.toString());
         Path otherWallet = tmp.resolve("other.pem");
-        run(STEP06, "wallet", "new", "--out", otherWallet.toString());
-        String other = run(STEP06, "wallet", "address", "--key", otherWallet.toString());
-        String a = node(STEP06, "--difficulty", "3", "--miner-address", miner);
-        String b = node(STEP06, "--difficulty", "3", "--miner-address", other);
+        run(STEP10, "wallet", "new", "--out", otherWallet.toString());
+        String other = run(STEP10, "wallet", "address", "--key", otherWallet.toString());
+        String a = node(STEP10, "--difficulty", "3", "--miner-address", miner);
+        String b = node(STEP10, "--difficulty", "3", "--miner-address", other);
         open(a, b);
         waitForBlocks(0, 1);
         waitForBlocks(1, 1);
@@ -253,7 +253,7 @@ class ExplorerIT {
             assertEquals(block(1, i).getAttribute("data-hash"), block(0, i).getAttribute("data-hash"), "block " + i);
         }
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType"
-                + "('resource').some(entry => entry.name.includes('/chain?from='))"), "step 06 nodes send only new blocks");
+                + "('resource').some(entry => entry.name.includes('/chain?from='))"), "complete nodes send only new blocks");
 
         // The tamper demo: one more proof in block 2, in the page only.
         String honest = block(0, 2).getAttribute("data-hash");

@@ -27,6 +27,7 @@ public final class ProofOfWork {
 
     /** Guesses a thread takes at a time: a few milliseconds of work. */
     private static final int CHUNK = 1 << 16;
+    private static final int SLICE = 1 << 12;
     /** A long mine says how it is doing this often. */
     private static final long REPORT_NANOS = 2_000_000_000L;
 
@@ -108,30 +109,36 @@ public final class ProofOfWork {
 
         @Override
         public void run() {
+            // exercise 7.1: Take the next chunk of proofs while it starts below the best proof found, try it with tryChunk, and count the attempts.
+            // exercise 7.1 begin
             MessageDigest sha256 = Blockchain.sha256();
             byte[] digest = new byte[32];
             for (long from = nextChunk.getAndAdd(CHUNK); from < best.get(); from = nextChunk.getAndAdd(CHUNK)) {
-                Guess guess = new Guess(lastProof, from, suffix);
-                long proof = from;
-                boolean found = false;
-                while (!found && proof < from + CHUNK && proof < best.get()) {
-                    sha256.update(guess.bytes);
-                    try {
-                        sha256.digest(digest, 0, 32);
-                    } catch (DigestException e) {
-                        throw new IllegalStateException("a 32-byte buffer always holds a SHA-256 digest", e);
-                    }
-                    found = hasLeadingZeros(digest);
-                    if (found) {
-                        best.accumulateAndGet(proof, Math::min);
-                    } else {
-                        guess.countUp();
-                        proof++;
-                    }
-                }
-                attempts.add(proof - from + (found ? 1 : 0));
+                attempts.add(tryChunk(from, sha256, digest));
                 report();
             }
+            // exercise 7.1 end
+        }
+
+        /** Tries the chunk's proofs in order until one is valid, which lowers the best proof; returns how many it tried. */
+        private long tryChunk(long from, MessageDigest sha256, byte[] digest) {
+            Guess guess = new Guess(lastProof, from, suffix);
+            long proof = from;
+            // A proof found by another thread lowers the bound; it is read between slices, not on every guess.
+            for (; proof < from + CHUNK && (proof % SLICE != 0 || proof < best.get()); proof++) {
+                sha256.update(guess.bytes);
+                try {
+                    sha256.digest(digest, 0, 32);
+                } catch (DigestException e) {
+                    throw new IllegalStateException("a 32-byte buffer always holds a SHA-256 digest", e);
+                }
+                if (hasLeadingZeros(digest)) {
+                    best.accumulateAndGet(proof, Math::min);
+                    return proof - from + 1;
+                }
+                guess.countUp();
+            }
+            return proof - from;
         }
 
         /** Logs the attempts and the rate every few seconds, from whichever thread gets there first. */

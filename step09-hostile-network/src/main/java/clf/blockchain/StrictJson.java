@@ -60,10 +60,13 @@ public final class StrictJson {
                 reader.beginObject();
                 while (reader.hasNext()) {
                     String name = reader.nextName();
+                    // exercise 9.1: Refuse a key that this object already has, with an IllegalArgumentException that names it.
+                    // exercise 9.1 begin
                     if (object.has(name)) {
                         throw new IllegalArgumentException("the body is not valid JSON: the key \"" + name
                                 + "\" appears twice in one object");
                     }
+                    // exercise 9.1 end
                     object.add(name, read(reader));
                 }
                 reader.endObject();

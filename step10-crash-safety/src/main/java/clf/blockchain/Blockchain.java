@@ -338,6 +338,8 @@ public class Blockchain {
      * whole chain is fetched. A peer that does not know the parameter (the text's node) sends its whole chain.
      */
     CompletableFuture<Candidate> candidate(PeerClient peers, URI node, List<Block> ours) {
+        // exercise 8.1: Ask the peer for its blocks from our last block's index on; keep its answer if it sent its whole chain, nothing if it is not longer, ours plus its new blocks if its first block is our last, and else fetch its whole chain.
+        // exercise 8.1 begin
         Block last = ours.get(ours.size() - 1);
         return peers.chainFrom(node, last.index()).thenCompose(part -> {
             if (part.from() == 1) {
@@ -353,6 +355,7 @@ public class Blockchain {
             }
             return peers.chain(node).thenApply(chain -> new Candidate(chain, 1));
         });
+        // exercise 8.1 end
     }
 
     /** What a resolve did: whether our chain was replaced, and which peers could not be used and why. */

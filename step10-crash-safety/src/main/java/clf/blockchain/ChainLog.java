@@ -23,17 +23,15 @@ import java.util.zip.CRC32C;
 
 /**
  * Crash safety: a node started with {@code --data-dir DIR} keeps its chain and its pending payments in
- * {@code DIR/chain.log}, and reads them back when it starts again.
- *
- * <p>The log is only ever appended to. Each line is one record: a CRC-32C of the record in 8 hex digits, a space,
+ * {@code DIR/chain.log}, and reads them back when it starts again. The log is only ever appended to. Each line is one record: a CRC-32C of the record in 8 hex digits, a space,
  * the record as JSON, and a newline. A record is {@code {"block": B}} (a block added to the chain, which took in
  * every pending payment), {@code {"transaction": T}} (a payment added to the pending list) or
  * {@code {"replace": {"blocks": [...], "kept": N, "pending": [...]}}} (a resolve adopted a longer chain). A node
  * acknowledges nothing before the disk holds its record: {@link #sync} flushes the file with {@code fdatasync}.
  *
  * <p>A {@code kill -9} or a power cut may leave the last line half written. Reading stops at the first line that
- * is incomplete, or whose checksum or JSON is wrong, cuts the file back to the end of the line before it and says
- * so: what was cut was never acknowledged. The node then checks the whole chain again, as it would a peer's.
+ * is incomplete or damaged, cuts the file back to the line before it, and says so: what was cut was never
+ * acknowledged. The node then checks the whole chain again, as it would a peer's.
  */
 public final class ChainLog implements Journal, AutoCloseable {
 
@@ -219,6 +217,8 @@ public final class ChainLog implements Journal, AutoCloseable {
         }
 
         private static JsonObject record(byte[] line) {
+            // exercise 10.1: Check that the line starts with the CRC-32C of the rest in 8 hex digits and a space, then read the rest as a JSON object of one member; throw an IllegalArgumentException saying what is wrong.
+            // exercise 10.1 begin
             if (line.length < 10 || line[8] != ' ') {
                 throw new IllegalArgumentException("it does not start with a checksum");
             }
@@ -232,6 +232,7 @@ public final class ChainLog implements Journal, AutoCloseable {
                 throw new IllegalArgumentException("it is not a record");
             }
             return record.getAsJsonObject();
+            // exercise 10.1 end
         }
 
         private void apply(JsonObject record) {
