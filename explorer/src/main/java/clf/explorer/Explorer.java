@@ -7,29 +7,25 @@ import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The block explorer: a live web page of a network of nodes, served with a small forwarder so that the page talks
- * to one origin and needs no CORS. Not a step of the workshop; it works with the nodes of steps 04 to 06 and with
+ * to one origin and needs no CORS. Not a step of the workshop; it works with the nodes of steps 04 to 10 and with
  * the tutorial's own Python node, which all speak the same API.
  *
  * <pre>java -jar explorer/target/explorer.jar --nodes http://localhost:5000,http://localhost:5001</pre>
  */
 public final class Explorer {
-
-    static final String USAGE = """
-            usage: java -jar explorer.jar [--nodes A,B,...] [--port N] [--host ADDRESS]
-
-              --nodes A,B     the nodes to show, such as http://localhost:5000,http://localhost:5001
-                              (default http://localhost:5000)
-              --port N        the port of the page (default 8000)
-              --host ADDRESS  the address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 in a container)
-              -h, --help      show this help
-            """;
 
     /** Kept here: a logger that nobody holds may be collected, and its level forgotten. */
     private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow")};
@@ -61,61 +57,61 @@ public final class Explorer {
         server.stop();
     }
 
-    public static void main(String[] args) {
-        for (Logger logger : QUIET) {
-            logger.setLevel(Level.WARNING);
-        }
-        List<URI> nodes = new ArrayList<>();
-        int port = 8000;
-        String host = "127.0.0.1";
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("-h") || option.equals("--help")) {
-                    System.out.print(USAGE);
-                    return;
-                }
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(option + " needs a value");
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--nodes" -> nodes.addAll(Forwarder.nodes(value));
-                    case "--port" -> port = port(value);
-                    case "--host" -> host = value;
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
+    /** The command line, parsed by picocli. */
+    @Command(name = "java -jar explorer.jar",
+            description = "Serves the block explorer, a live page of a network of nodes.")
+    static final class Options implements Callable<Integer> {
+
+        @Option(names = "--nodes", paramLabel = "A,B", description = "the nodes to show, such as"
+                + " http://localhost:5000,http://localhost:5001 (default: http://localhost:5000)")
+        String nodes = "http://localhost:5000";
+
+        @Option(names = {"-p", "--port"}, paramLabel = "N", defaultValue = "8000",
+                description = "the port of the page (default: ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "the address to"
+                + " listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 in a container)")
+        String host;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (port < 0 || port > 65535) {
+                throw new ParameterException(spec.commandLine(), "--port takes 0 to 65535, not " + port);
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage() + "\n\n" + USAGE);
-            System.exit(2);
-            return;
+            List<URI> addresses;
+            try {
+                addresses = Forwarder.nodes(nodes);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            for (Logger logger : QUIET) {
+                logger.setLevel(Level.WARNING);
+            }
+            Explorer explorer = new Explorer(addresses);
+            try {
+                explorer.start(host, port);
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("error: cannot listen on " + host + ":" + port
+                        + "; is something else on that port? Try --port " + (port + 1));
+                return 1;
+            }
+            System.out.println("explorer of " + addresses + ": open http://" + (host.equals("0.0.0.0") ? "localhost" : host)
+                    + ":" + explorer.port() + "/ ; stop with Ctrl-C");
+            return 0;
         }
-        if (nodes.isEmpty()) {
-            nodes.add(URI.create("http://localhost:5000"));
-        }
-        Explorer explorer = new Explorer(nodes);
-        try {
-            explorer.start(host, port);
-        } catch (RuntimeException e) {
-            System.err.println("error: cannot listen on " + host + ":" + port + "; is something else on that port?"
-                    + " Try --port " + (port + 1));
-            System.exit(1);
-            return;
-        }
-        System.out.println("explorer of " + nodes + ": open http://" + (host.equals("0.0.0.0") ? "localhost" : host)
-                + ":" + explorer.port() + "/ ; stop with Ctrl-C");
     }
 
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // Said below.
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Options()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
         }
-        throw new IllegalArgumentException("--port takes a whole number from 0 to 65535, not " + value);
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The explorer's server: the page's files, and calls forwarded to the listed nodes only. */
 class ExplorerTest {
@@ -110,5 +113,17 @@ class ExplorerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Forwarder.nodes("ftp://x:1"));
         assertEquals("--nodes: \"ftp://x:1\" is not a node address, such as http://localhost:5000", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Forwarder.nodes("http://x:5000/chain"));
+    }
+
+    @Test
+    void aBadCommandLineIsRefusedWithASentenceAndExitCode2() {
+        for (String[] args : List.of(new String[] {"--nodes", "ftp://x:1"}, new String[] {"--port", "70000"},
+                new String[] {"--port", "five"}, new String[] {"--colour"})) {
+            StringWriter err = new StringWriter();
+            int exit = new CommandLine(new Explorer.Options()).setErr(new PrintWriter(err)).execute(args);
+            assertEquals(2, exit, String.join(" ", args));
+            assertTrue(err.toString().lines().findFirst().orElseThrow().contains(args[0]), err.toString());
+            assertTrue(err.toString().contains("Usage: java -jar explorer.jar"), err.toString());
+        }
     }
 }
