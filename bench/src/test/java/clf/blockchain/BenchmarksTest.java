@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Each benchmark measures what it says: its set-up works and one call gives the right answer. */
 class BenchmarksTest {
@@ -57,5 +65,28 @@ class BenchmarksTest {
         byte[] whole = benchmark.asOneString();
         assertTrue(whole.length > 10_000_000, "100,000 blocks are tens of megabytes: " + whole.length);
         assertArrayEquals(whole, streamed.toByteArray());
+    }
+
+    @Test
+    void thePaymentServersNodeAcceptsEveryPaymentItWrote(@TempDir Path out) throws Exception {
+        PaymentServer server = new PaymentServer();
+        new CommandLine(server).parseArgs("--wallets", "3", "--coins", "2", "--payments", "4", "--port", "0",
+                "--out", out.toString());
+        Node node = server.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            for (int round = 0; round < 4; round++) {
+                for (int wallet = 0; wallet < 3; wallet++) {
+                    String payment = Files.readAllLines(out.resolve("payments-" + wallet + ".json")).get(round);
+                    HttpResponse<String> reply = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + node.port() + "/transactions/new"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(payment)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(201, reply.statusCode(), reply.body());
+                }
+            }
+        } finally {
+            node.stop();
+        }
     }
 }
