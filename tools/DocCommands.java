@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * bottom, in one shell, so that a variable set on one line (BOB=...) is there on the next. The runner does what a
  * reader does between the lines, and nothing else:
  * <ul>
- * <li>a node started in the foreground (a node jar of step 04 to 06, the text's Python node, or the explorer) is
+ * <li>a node started in the foreground (a node jar of step 04 to 10, the text's Python node, or the explorer), also
+ *     at the end of a line of commands joined by {@code &&}, is
  *     started in the background, as in a second terminal, and waited for until it answers {@code GET /chain} (with
  *     any status: the explorer's answer is a 404); a node started on a
  *     port where one of ours runs stops that one first, as Ctrl-C would; every node stops at the end of the page;</li>
@@ -216,6 +217,12 @@ public final class DocCommands {
         if (text.equals("mvn verify")) {
             return out.append("echo '   (not run again: it is the README test command, which .ci/run runs first)'\n")
                     .toString();
+        }
+        int and = text.lastIndexOf(" && ");
+        if (and > 0 && NODE.matcher(text.substring(and + 4)).matches()) {
+            // A line that builds, then starts a node: the first part runs as any command, the node as a node.
+            return bash(new Command(command.page(), command.line(), text.substring(0, and), command.comment()))
+                    + bash(new Command(command.page(), command.line(), text.substring(and + 4), command.comment()));
         }
         if (NODE.matcher(text).matches()) {
             Matcher port = text.contains("text-node.py") ? TEXT_NODE_PORT.matcher(text) : PORT_OPTION.matcher(text);

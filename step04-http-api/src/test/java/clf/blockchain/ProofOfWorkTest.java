@@ -53,8 +53,8 @@ class ProofOfWorkTest {
     }
 
     /**
-     * The fast search must find exactly what the text's plain loop finds: a valid proof, and no smaller one. Many
-     * last proofs and both rules exercise the odometer (9 to 10, 99 to 100) and the moving suffix.
+     * The proof found is the text's: valid, and no smaller one is, by the rule written with strings as the text
+     * writes it, for many last proofs under both rules.
      */
     @ParameterizedTest
     @EnumSource(ProofOfWork.Rule.class)

@@ -95,8 +95,8 @@ public final class Api {
             blockchain.newTransaction("0", nodeIdentifier, 1);
             block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
             // exercise 4.1 end
+            Node.LOG.info("mined block " + block.index() + " with proof " + block.proof());
         }
-        Node.LOG.info("mined block " + block.index() + " with proof " + block.proof());
         JsonObject response = new JsonObject();
         response.addProperty("message", "New Block Forged");
         response.addProperty("index", block.index());

@@ -76,14 +76,16 @@ class ConcurrencyTest {
         try (TestNode node = new TestNode(blockchain)) {
             CompletableFuture<HttpResponse<String>> mine = node.client.sendAsync(
                     HttpRequest.newBuilder(node.uri("/mine")).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(searching.await(5, TimeUnit.SECONDS), "the mine started its search");
+            try {
+                assertTrue(searching.await(5, TimeUnit.SECONDS), "the mine started its search");
 
-            assertEquals(200, node.get("/chain").status());
-            TestNode.Reply posted = node.post("/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
-            assertEquals(201, posted.status());
-            assertFalse(mine.isDone(), "both were answered while the mine was still running");
-
-            goOn.countDown();
+                assertEquals(200, node.get("/chain").status());
+                TestNode.Reply posted = node.post("/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
+                assertEquals(201, posted.status());
+                assertFalse(mine.isDone(), "both were answered while the mine was still running");
+            } finally {
+                goOn.countDown(); // also when an assertion failed: the mine ends, and the node can stop
+            }
             assertEquals(200, mine.get(10, TimeUnit.SECONDS).statusCode());
             Block mined = blockchain.lastBlock();
             assertEquals(35293, mined.proof());

@@ -79,7 +79,7 @@ public final class Ledger {
         lastNonces.put(payment.sender(), payment.nonce());
     }
 
-    /** Applies a block: one reward of one coin to an address, paid first, then payments, valid in their order. */
+    /** Applies a block: its one reward of one coin is credited first, wherever it stands, then its payments in order. */
     void applyBlock(Block block) {
         if (block.index() == 1) {
             return;

@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         check(port >= 0 && port <= 65535, "--port takes 0 to 65535, not " + port);
         check(difficulty >= 1 && difficulty <= 64, "--difficulty takes 1 to 64, not " + difficulty);
+        check(minerKey == null || minerAddress == null, "give --miner-key or --miner-address, not both");
         String miner = minerAddress == null || minerAddress.isEmpty() ? null : minerAddress;
         try {
             miner = minerKey == null ? miner : Wallet.addressOfPublicKey(minerKey);

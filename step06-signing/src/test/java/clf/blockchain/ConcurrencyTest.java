@@ -93,14 +93,16 @@ class ConcurrencyTest {
         try (TestNode node = new TestNode(blockchain)) {
             CompletableFuture<HttpResponse<String>> mine = node.client.sendAsync(
                     HttpRequest.newBuilder(node.uri("/mine")).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(searching.await(5, TimeUnit.SECONDS), "the mine started its search");
+            try {
+                assertTrue(searching.await(5, TimeUnit.SECONDS), "the mine started its search");
 
-            assertEquals(200, node.get("/chain").status());
-            assertEquals(200, node.get("/token").status());
-            assertEquals(400, node.pay(Wallet.create(), node.miner.address(), 1).status(), "answered: no coins yet");
-            assertFalse(mine.isDone(), "all were answered while the mine was still running");
-
-            goOn.countDown();
+                assertEquals(200, node.get("/chain").status());
+                assertEquals(200, node.get("/token").status());
+                assertEquals(400, node.pay(Wallet.create(), node.miner.address(), 1).status(), "answered: no coins yet");
+                assertFalse(mine.isDone(), "all were answered while the mine was still running");
+            } finally {
+                goOn.countDown(); // also when an assertion failed: the mine ends, and the node can stop
+            }
             assertEquals(200, mine.get(10, TimeUnit.SECONDS).statusCode());
             assertEquals(2, blockchain.chain().size());
         }

@@ -131,6 +131,8 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    @Tag("exercise-6.3")
     void aBlockHoldsExactlyOneRewardOfOneCoinToAnAddress() {
         String exactlyOne = "does not hold exactly one mining reward";
         assertTrue(problemWith(chainOf(List.of(block()))).contains(exactlyOne));

@@ -93,9 +93,6 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
-    @Tag("exercise-6.3")
     void transactionsAreCoveredByTheBlockHash() {
         Blockchain one = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);
         Blockchain two = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);

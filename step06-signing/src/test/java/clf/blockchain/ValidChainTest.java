@@ -114,9 +114,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
-    @Tag("exercise-6.3")
     void theFirstBlockMustBeAGenesisBlock() {
         List<Block> chain = mined(1);
         assertTrue(problemWith(chain.subList(1, 2)).contains("not a genesis block"));

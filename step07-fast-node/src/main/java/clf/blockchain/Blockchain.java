@@ -89,10 +89,7 @@ public class Blockchain {
         // exercise 2.2 end
     }
 
-    /**
-     * Adds a signed payment to the list that the next mined block will hold, if the ledger allows it, counting the
-     * payments already waiting; else throws {@link IllegalArgumentException} saying which rule it breaks.
-     */
+    /** Adds a signed payment to the pending list if the ledger, counting the payments waiting, allows it; else throws. */
     public synchronized long newTransaction(SignedTransaction payment) {
         pendingLedger.check(payment);
         pendingLedger.apply(payment);

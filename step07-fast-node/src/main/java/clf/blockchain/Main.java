@@ -72,6 +72,7 @@ public final class Main implements Callable<Integer> {
         check(difficulty >= 1 && difficulty <= 64, "--difficulty takes 1 to 64, not " + difficulty);
         check(ioThreads >= 1 && ioThreads <= 256, "--io-threads takes 1 to 256, not " + ioThreads);
         check(minerThreads >= 1 && minerThreads <= 256, "--miner-threads takes 1 to 256, not " + minerThreads);
+        check(minerKey == null || minerAddress == null, "give --miner-key or --miner-address, not both");
         String miner = minerAddress == null || minerAddress.isEmpty() ? null : minerAddress;
         try {
             miner = minerKey == null ? miner : Wallet.addressOfPublicKey(minerKey);

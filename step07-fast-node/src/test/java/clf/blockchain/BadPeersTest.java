@@ -42,6 +42,7 @@ class BadPeersTest {
     @Test
     @Tag("exercise-5.1")
     @Tag("exercise-5.2")
+    @Tag("exercise-7.1")
     void aResolveWithBadPeersUsesTheGoodOneAndSaysWhatIsWrongWithTheRest() throws Exception {
         try (TestNode node = new TestNode(); TestNode good = new TestNode()) {
             good.get("/mine");

@@ -67,6 +67,7 @@ class ConsensusTest {
     @Test
     @Tag("exercise-5.1")
     @Tag("exercise-5.2")
+    @Tag("exercise-7.1")
     void theLongestValidChainWinsEverywhere() {
         for (TestNode node : List.of(a, b, c)) {
             for (TestNode peer : List.of(a, b, c)) {
@@ -108,6 +109,7 @@ class ConsensusTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void pendingTransactionsAlreadyInTheNewChainLeaveThePoolAndNothingIsLost() {
         a.post("/nodes/register", nodes(b.address()));
         for (int i = 0; i < 3; i++) {
@@ -140,6 +142,7 @@ class ConsensusTest {
     @Test
     @Tag("exercise-5.1")
     @Tag("exercise-5.2")
+    @Tag("exercise-7.1")
     void aPeerWithALongerChainAtAnotherDifficultyIsNotFollowed() {
         try (TestNode easy = new TestNode(1)) {
             for (int i = 0; i < 5; i++) {

@@ -52,6 +52,7 @@ class MainTest {
         "--difficulty 65   | --difficulty takes 1 to 64, not 65",
         "--miner-address x | --miner-address takes an address, 64 lower-case hex digits",
         "--miner-key x.pem | --miner-key: cannot read x.pem",
+        "--miner-key x.pem --miner-address x | give --miner-key or --miner-address, not both",
         "--port            | Missing required parameter for option '--port'",
         "--speed 5         | Unknown options: '--speed', '5'",
         "--peers ftp://x:1 | --peers: ftp://x:1 is not a node's address: it must start with http://",

@@ -22,6 +22,7 @@ class ProofOfWorkTest {
 
     @Test
     @Tag("exercise-3.2")
+    @Tag("exercise-7.1")
     void fromTheGenesisProofTheTextsRuleFinds35293Then35089() {
         Blockchain blockchain = new Blockchain();
         ProofOfWork.Result first = blockchain.proofOfWork(blockchain.lastBlock());
@@ -45,6 +46,7 @@ class ProofOfWorkTest {
 
     @Test
     @Tag("exercise-3.2")
+    @Tag("exercise-7.1")
     void reportsTheAttemptsOfTheSearch() {
         ProofOfWork.Result result = ProofOfWork.text().proofOfWork(100, "");
         assertEquals(35294, result.attempts(), "proofs 0 to 35293 were tried");
@@ -60,6 +62,7 @@ class ProofOfWorkTest {
     @EnumSource(ProofOfWork.Rule.class)
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
+    @Tag("exercise-7.1")
     void findsTheSmallestProofThePlainLoopFinds(ProofOfWork.Rule rule) {
         Random random = new Random(42);
         for (int difficulty = 1; difficulty <= 3; difficulty++) {
@@ -94,6 +97,7 @@ class ProofOfWorkTest {
 
     @Test
     @Tag("exercise-3.2")
+    @Tag("exercise-7.1")
     void anExtraZeroMakesTheSearchAboutSixteenTimesLonger() {
         long attempts4 = 0;
         long attempts5 = 0;
@@ -107,6 +111,7 @@ class ProofOfWorkTest {
     @Test
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
+    @Tag("exercise-7.1")
     void theLinkedRuleDependsOnTheLastHash() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);
         String hashA = Blockchain.sha256Hex("a");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -95,6 +96,7 @@ class TextNodeTest {
     }
 
     @Test
+    @Tag("exercise-7.1")
     void theTextsNodeDoesNotFollowOursEither() {
         for (int i = 0; i < 3; i++) {
             java.mine();

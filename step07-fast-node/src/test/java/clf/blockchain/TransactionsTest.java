@@ -22,6 +22,7 @@ class TransactionsTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void newTransactionReturnsTheIndexOfTheNextBlock() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -35,6 +36,7 @@ class TransactionsTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void aPaymentHasItsFieldsNonceAndSignature() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -50,6 +52,7 @@ class TransactionsTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void newBlockTakesThePaymentsAndTheRewardInOrderAndEmptiesTheList() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -83,6 +86,7 @@ class TransactionsTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void aRefusedPaymentLeavesNothingPending() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -93,9 +97,7 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
-    @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void transactionsAreCoveredByTheBlockHash() {
         Blockchain one = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);
         Blockchain two = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);

@@ -45,6 +45,7 @@ class WalletCommandTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-7.1")
     void twoWalletsMineSendAndSeeTheirBalances() throws IOException {
         Run alice = wallet("new", "--out", file("alice.pem"));
         Run bob = wallet("new", "--out", file("bob.pem"));

@@ -108,7 +108,7 @@ public final class Ledger {
         lastNonces.put(payment.sender(), payment.nonce());
     }
 
-    /** Applies a block: one reward of one coin to an address, paid first, then payments, valid in their order. */
+    /** Applies a block: its one reward of one coin is credited first, wherever it stands, then its payments in order. */
     void applyBlock(Block block) {
         applyBlock(block, SignedTransaction::signatureIsValid);
     }

@@ -63,6 +63,7 @@ class ForgeryTest {
     @Test
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
+    @Tag("exercise-7.1")
     void underTheTextsRuleARewrittenHistoryPassesTheTextsChecks() {
         ProofOfWork text = ProofOfWork.text();
         List<Block> honest = honestChain(text);
@@ -76,6 +77,7 @@ class ForgeryTest {
     @Test
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
+    @Tag("exercise-7.1")
     void underTheLinkedRuleTheSameForgeryFailsAtTheBlockAfterTheRewrite() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);
         List<Block> honest = honestChain(linked);
@@ -88,6 +90,7 @@ class ForgeryTest {
     @Test
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
+    @Tag("exercise-7.1")
     void aForgeryThatKeepsTheOldLinksIsCaughtByEitherRule() {
         ProofOfWork text = ProofOfWork.text();
         List<Block> honest = honestChain(text);

@@ -53,6 +53,7 @@ class ValidChainTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void anHonestChainIsValid() {
         List<Block> chain = mined(3);
         assertTrue(judge.validChain(chain));
@@ -65,6 +66,7 @@ class ValidChainTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void aBrokenLinkIsFound() {
         List<Block> chain = mined(3);
         List<Block> broken = replaced(chain, 2, with(chain.get(2), "previous_hash", new JsonPrimitive("0".repeat(64))));
@@ -77,6 +79,7 @@ class ValidChainTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void aChangedTransactionBreaksTheNextLink() {
         List<Block> chain = mined(3);
         JsonArray forged = new JsonArray();
@@ -94,6 +97,7 @@ class ValidChainTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void aBadProofIsFound() {
         List<Block> chain = mined(2);
         assertEquals("block 3 has a proof that the rule does not accept",
@@ -105,6 +109,7 @@ class ValidChainTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void indexesMustCountUpFromOne() {
         List<Block> chain = mined(2);
         assertEquals("block 2 says it is block 7",
@@ -114,9 +119,7 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
-    @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void theFirstBlockMustBeAGenesisBlock() {
         List<Block> chain = mined(1);
         assertTrue(problemWith(chain.subList(1, 2)).contains("not a genesis block"));

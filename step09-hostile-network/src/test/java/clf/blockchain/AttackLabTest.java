@@ -23,6 +23,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The attack lab. A scripted fake peer ({@link FakePeer}) serves a node one bad answer at a time, each claiming a
@@ -193,6 +194,8 @@ class AttackLabTest {
                         "a block needs 'proof'"),
                 new Attack("a block number too large for 64 bits", FakePeer.answering(200, json(honest, hugeIndex, 5)),
                         "a block needs 'index', a whole number that fits in 64 bits"),
+                new Attack("a number of five million digits", FakePeer.answering(200,
+                        json(honest, "9".repeat(5_000_000))), "the body is not valid JSON"),
                 new Attack("an answer that is not JSON", FakePeer.answering(200, "<html>a chain, honestly</html>"),
                         "the body is not valid JSON"),
                 new Attack("an answer of the wrong shape", FakePeer.answering(200, "{\"blocks\": [], \"length\": 99}"),
@@ -232,6 +235,7 @@ class AttackLabTest {
     @ParameterizedTest(name = "{0} rule: {1}")
     @MethodSource("everyAttackUnderEitherRule")
     @Execution(ExecutionMode.CONCURRENT)
+    @Tag("exercise-9.1")
     void theNodeKeepsItsChainAndSaysWhy(ProofOfWork.Rule rule, Attack attack) throws Exception {
         List<Block> honest = honest(rule);
         try (TestNode node = new TestNode(new Blockchain(work(rule), Clock.systemUTC()));
@@ -260,6 +264,7 @@ class AttackLabTest {
 
     /** An attacker may also try to fill the node's peer list, or point it at what is not a node. */
     @org.junit.jupiter.api.Test
+    @Tag("exercise-9.1")
     void registrationRefusesWhatIsNotAPeerAndCapsHowManyThereAre() {
         try (TestNode node = new TestNode()) {
             for (String bad : List.of("ftp://node2:21", "file:///etc/passwd", "javascript:alert(1)",

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("exercise-6.1")
 @Tag("exercise-6.2")
 @Tag("exercise-6.3")
+@Tag("exercise-7.1")
+@Tag("exercise-9.1")
 class BadInputTest {
 
     static TestNode node;

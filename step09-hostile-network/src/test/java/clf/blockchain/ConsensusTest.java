@@ -37,6 +37,7 @@ class ConsensusTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void registerAnswers201WithEveryPeer() {
         TestNode.Reply reply = a.post("/nodes/register", nodes(b.address(), "127.0.0.1:" + c.node.port()));
         assertEquals(201, reply.status(), reply.body());
@@ -50,6 +51,7 @@ class ConsensusTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void aBadAddressRegistersNothingAndIsNamed() {
         TestNode.Reply reply = a.post("/nodes/register",
                 "{\"nodes\": [\"" + b.address() + "\", \"ftp://x:1\", 5001]}");
@@ -67,6 +69,9 @@ class ConsensusTest {
     @Test
     @Tag("exercise-5.1")
     @Tag("exercise-5.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
+    @Tag("exercise-8.1")
     void theLongestValidChainWinsEverywhere() {
         for (TestNode node : List.of(a, b, c)) {
             for (TestNode peer : List.of(a, b, c)) {
@@ -108,6 +113,9 @@ class ConsensusTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
+    @Tag("exercise-8.1")
     void pendingTransactionsAlreadyInTheNewChainLeaveThePoolAndNothingIsLost() {
         a.post("/nodes/register", nodes(b.address()));
         for (int i = 0; i < 3; i++) {
@@ -140,6 +148,9 @@ class ConsensusTest {
     @Test
     @Tag("exercise-5.1")
     @Tag("exercise-5.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
+    @Tag("exercise-8.1")
     void aPeerWithALongerChainAtAnotherDifficultyIsNotFollowed() {
         try (TestNode easy = new TestNode(1)) {
             for (int i = 0; i < 5; i++) {
@@ -155,6 +166,7 @@ class ConsensusTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void aNodeThatFindsItselfAmongItsPeersDropsIt() {
         // Registered under a name that the node cannot see through; the resolve recognises its X-Node-Id.
         assertEquals(201, a.post("/nodes/register", nodes("localhost:" + a.node.port())).status());

@@ -48,6 +48,7 @@ class IncrementalSyncTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void chainFromSendsOnlyTheBlocksFromThatIndexOn() {
         mine(a, 4);
         JsonObject part = a.get("/chain?from=3").json();
@@ -57,19 +58,37 @@ class IncrementalSyncTest {
         assertEquals(3, part.getAsJsonArray("chain").get(0).getAsJsonObject().get("index").getAsInt());
         assertEquals(a.get("/chain").body(), a.get("/chain?from=1").body(), "from=1 is the text's whole answer");
         assertEquals(0, a.get("/chain?from=6").json().getAsJsonArray("chain").size(), "nothing after the last");
+        JsonObject past = a.get("/chain?from=9").json();
+        assertEquals(0, past.getAsJsonArray("chain").size(), "nothing past the end either");
+        assertEquals(5, past.get("length").getAsInt());
     }
 
     @Test
+    @Tag("exercise-9.1")
     void aBadFromIsRefusedWith400() {
         mine(a, 1);
-        for (String from : List.of("0", "4", "-1", "two", "")) {
+        for (String from : List.of("0", "-1", "two", "", "1234567890")) {
             TestNode.Reply reply = a.get("/chain?from=" + from);
             assertEquals(400, reply.status(), from);
-            assertTrue(reply.json().get("hint").getAsString().contains("from 1 to 3"), reply.body());
+            assertTrue(reply.json().get("hint").getAsString().contains("a whole number from 1"), reply.body());
         }
     }
 
     @Test
+    @Tag("exercise-9.1")
+    @Tag("exercise-8.1")
+    void aPeerThatIsBehindIsNotLongerAndNotUnusable() {
+        mine(b, 1);
+        mine(a, 4);
+        a.node.blockchain().registerNodes(List.of(addressOf(b)));
+        JsonObject body = a.get("/nodes/resolve").json();
+        assertEquals("Our chain is authoritative", body.get("message").getAsString());
+        assertEquals(0, body.getAsJsonObject("unusable_peers").size(), body.toString());
+    }
+
+    @Test
+    @Tag("exercise-9.1")
+    @Tag("exercise-8.1")
     void aPeerAheadOnOurHistoryIsFollowedWithOnlyItsNewBlocks() {
         mine(a, 5);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
@@ -88,6 +107,8 @@ class IncrementalSyncTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-9.1")
+    @Tag("exercise-8.1")
     void theLedgerOfTheNewBlocksIsReplayedOnOurs() {
         mine(a, 2);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
@@ -104,6 +125,8 @@ class IncrementalSyncTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
+    @Tag("exercise-8.1")
     void aPeerThatForkedBeforeOurLastBlockIsFetchedWhole() {
         mine(a, 2);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
@@ -118,6 +141,8 @@ class IncrementalSyncTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
+    @Tag("exercise-8.1")
     void newBlocksThatDoNotFollowOurLastAreRefused() throws Exception {
         mine(a, 3);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));

@@ -77,6 +77,7 @@ class LedgerTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-7.1")
     void anHonestChainIsValidAndItsBalancesAddUp() {
         List<Block> chain = chainOf(List.of(block(reward()), block(reward(), pay(2, 1)), block(reward(), pay(1, 2))));
         assertNull(problemWith(chain));
@@ -91,6 +92,7 @@ class LedgerTest {
     @Test
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-7.1")
     void aForgedSignatureIsRefused() {
         JsonObject forged = pay(1, 1);
         forged.addProperty("amount", 2);
@@ -103,6 +105,7 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.1")
+    @Tag("exercise-7.1")
     void aMissingSignatureIsRefused() {
         JsonObject unsigned = pay(1, 1);
         unsigned.remove("signature");
@@ -114,6 +117,7 @@ class LedgerTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-7.1")
     void anOverspendIsRefused() {
         assertEquals("block 2, transaction 2: the sender has 1 coins (counting payments already waiting) and cannot send 2",
                 problemWith(chainOf(List.of(block(reward(), pay(2, 1))))));
@@ -123,6 +127,7 @@ class LedgerTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-7.1")
     void aReplayIsRefused() {
         JsonObject payment = pay(1, 1);
         assertTrue(problemWith(chainOf(List.of(block(reward(), payment), block(reward(), payment))))
@@ -131,6 +136,9 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
+    @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
     void aBlockHoldsExactlyOneRewardOfOneCoinToAnAddress() {
         String exactlyOne = "does not hold exactly one mining reward";
         assertTrue(problemWith(chainOf(List.of(block()))).contains(exactlyOne));
@@ -168,6 +176,8 @@ class LedgerTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void pendingPaymentsCountAgainstTheBalance() {
         Blockchain blockchain = aliceHasTwoCoins();
         blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));
@@ -181,6 +191,8 @@ class LedgerTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void aClientReplayAndANonceAheadAreRefused() {
         Blockchain blockchain = aliceHasTwoCoins();
         SignedTransaction payment = SignedTransaction.sign(alice, bob.address(), 1, 1);
@@ -197,6 +209,8 @@ class LedgerTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void aPaymentMayMoveEveryCoinButNotOneMore() {
         Blockchain blockchain = aliceHasTwoCoins();
         blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));

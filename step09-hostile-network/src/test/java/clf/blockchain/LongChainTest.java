@@ -16,6 +16,8 @@ class LongChainTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void aLongChainIsStreamedInChunksAndArrivesWhole() throws Exception {
         try (TestNode node = new TestNode(1)) {
             Blockchain blockchain = node.node.blockchain();

@@ -42,6 +42,8 @@ class NodeTest {
 
     @Test
     @Tag("exercise-4.1")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void mineForgesABlockWithTheRewardAndAnswersWithItsFields() {
         TestNode.Reply reply = node.get("/mine");
         assertEquals(200, reply.status());
@@ -64,6 +66,8 @@ class NodeTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void newTransactionAnswers201WithTheBlockThatWillHoldIt() {
         node.mine();
         TestNode.Reply reply = node.pay(node.miner, Wallet.create().address(), 1);
@@ -77,6 +81,8 @@ class NodeTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void aBodySentInChunksIsReadWhole() {
         // Without a length up front (curl -H "Transfer-Encoding: chunked", or a streaming client), the body comes
         // in chunks; the node reads all of them.
@@ -94,6 +100,8 @@ class NodeTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void theTextsOtherSpellingTransactionNewWorksToo() {
         node.mine();
         SignedTransaction payment = SignedTransaction.sign(node.miner, Wallet.create().address(), 1, 1);
@@ -118,6 +126,8 @@ class NodeTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void theTokenViewCountsTheCoins() {
         Wallet bob = Wallet.create();
         node.mine();
@@ -147,6 +157,8 @@ class NodeTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void theTextsSampleSession() {
         node.close();
         node = new TestNode(new Blockchain());
@@ -172,6 +184,8 @@ class NodeTest {
 
     @Test
     @Tag("exercise-4.1")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void theChainIsServedInTheBytesThatHash() {
         node.get("/mine");
         String body = node.get("/chain").body();
@@ -185,6 +199,8 @@ class NodeTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void thePendingTransactionsAreListedUntilABlockTakesThem() {
         node.mine();
         Wallet bob = Wallet.create();

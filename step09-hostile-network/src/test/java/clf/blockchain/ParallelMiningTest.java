@@ -3,6 +3,7 @@ package clf.blockchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +15,7 @@ class ParallelMiningTest {
 
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {2, 8})
+    @Tag("exercise-7.1")
     void severalThreadsFindTheProofOneThreadFinds(int threads) {
         for (ProofOfWork.Rule rule : ProofOfWork.Rule.values()) {
             ProofOfWork one = new ProofOfWork(rule, 4, 1);
@@ -27,6 +29,7 @@ class ParallelMiningTest {
     }
 
     @Test
+    @Tag("exercise-7.1")
     void proofsFarPastTheFirstChunksAreFoundToo() {
         ProofOfWork one = new ProofOfWork(ProofOfWork.Rule.TEXT, 5, 1);
         ProofOfWork many = new ProofOfWork(ProofOfWork.Rule.TEXT, 5, 4);
@@ -37,6 +40,7 @@ class ParallelMiningTest {
     }
 
     @Test
+    @Tag("exercise-7.1")
     void theTextsProofsComeOutOnFourThreads() {
         ProofOfWork work = new ProofOfWork(ProofOfWork.Rule.TEXT, 4, 4);
         assertEquals(35293, work.proofOfWork(100, "").proof());
@@ -44,12 +48,14 @@ class ParallelMiningTest {
     }
 
     @Test
+    @Tag("exercise-7.1")
     void oneThreadTriesExactlyTheProofsUpToTheOneItFinds() {
         ProofOfWork.Result result = new ProofOfWork(ProofOfWork.Rule.TEXT, 4, 1).proofOfWork(100, "");
         assertEquals(result.proof() + 1, result.attempts());
     }
 
     @Test
+    @Tag("exercise-7.1")
     void severalThreadsCountEveryGuessAndLeaveNoThreadBehind() {
         ProofOfWork.Result result = new ProofOfWork(ProofOfWork.Rule.TEXT, 4, 4).proofOfWork(100, "");
         assertTrue(result.attempts() > result.proof(), "every proof below the one found was tried: " + result);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The compact pool gives back exactly what went in, in order, however many chunks it spans. */
@@ -18,6 +19,7 @@ class PendingTransactionsTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void manyTransactionsComeBackInOrderAndUnchanged() {
         PendingTransactions pool = new PendingTransactions();
         JsonArray expected = new JsonArray();
@@ -35,6 +37,7 @@ class PendingTransactionsTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void aTransactionLargerThanAChunkIsKeptWhole() {
         PendingTransactions pool = new PendingTransactions();
         pool.add(transaction(1));
@@ -49,6 +52,7 @@ class PendingTransactionsTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void clearEmptiesThePool() {
         PendingTransactions pool = new PendingTransactions();
         pool.add(transaction(1));

@@ -22,6 +22,8 @@ class TransactionsTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void newTransactionReturnsTheIndexOfTheNextBlock() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -35,6 +37,8 @@ class TransactionsTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void aPaymentHasItsFieldsNonceAndSignature() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -50,6 +54,8 @@ class TransactionsTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void newBlockTakesThePaymentsAndTheRewardInOrderAndEmptiesTheList() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -83,6 +89,8 @@ class TransactionsTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void aRefusedPaymentLeavesNothingPending() {
         Blockchain blockchain = new Blockchain();
         Chains.mine(blockchain, Chains.MINER);
@@ -93,9 +101,8 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
-    @Tag("exercise-6.3")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void transactionsAreCoveredByTheBlockHash() {
         Blockchain one = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);
         Blockchain two = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);

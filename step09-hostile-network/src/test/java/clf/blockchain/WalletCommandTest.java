@@ -45,6 +45,8 @@ class WalletCommandTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
     void twoWalletsMineSendAndSeeTheirBalances() throws IOException {
         Run alice = wallet("new", "--out", file("alice.pem"));
         Run bob = wallet("new", "--out", file("bob.pem"));
@@ -135,6 +137,7 @@ class WalletCommandTest {
 
     /** A node of another step, or a wrong URL, answers without the fields the wallet needs: it says so. */
     @Test
+    @Tag("exercise-9.1")
     void anAnswerWithoutTheFieldsTheWalletNeedsIsASentenceNotACrash() throws IOException {
         wallet("new", "--out", file("erin.pem"));
         try (FakePeer notANode = new FakePeer(FakePeer.answering(200, "{\"chain\": []}"))) {

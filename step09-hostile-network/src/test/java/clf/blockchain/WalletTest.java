@@ -101,6 +101,7 @@ class WalletTest {
     @Test
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-9.1")
     void aSignedPaymentCoversEveryField() {
         Wallet alice = Wallet.create();
         String bob = Wallet.create().address();

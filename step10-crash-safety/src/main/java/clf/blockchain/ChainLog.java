@@ -202,8 +202,8 @@ public final class ChainLog implements Journal, AutoCloseable {
                 }
                 try {
                     apply(record(line.toByteArray()));
-                } catch (RuntimeException e) {
-                    // A record whose checksum is right but whose content is not is damage too, never a reason not to start.
+                } catch (IllegalArgumentException e) {
+                    // A record that does not read as one is damage; anything else is a bug, and the log is left as it is.
                     problem = "record " + (records + 1) + ": " + e.getMessage();
                     return;
                 }

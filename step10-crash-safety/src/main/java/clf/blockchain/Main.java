@@ -1,7 +1,6 @@
 package clf.blockchain;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -77,6 +76,7 @@ public final class Main implements Callable<Integer> {
         check(difficulty >= 1 && difficulty <= 64, "--difficulty takes 1 to 64, not " + difficulty);
         check(ioThreads >= 1 && ioThreads <= 256, "--io-threads takes 1 to 256, not " + ioThreads);
         check(minerThreads >= 1 && minerThreads <= 256, "--miner-threads takes 1 to 256, not " + minerThreads);
+        check(minerKey == null || minerAddress == null, "give --miner-key or --miner-address, not both");
         String miner = minerAddress == null || minerAddress.isEmpty() ? null : minerAddress;
         try {
             miner = minerKey == null ? miner : Wallet.addressOfPublicKey(minerKey);
@@ -93,13 +93,10 @@ public final class Main implements Callable<Integer> {
         try {
             blockchain = dataDir == null ? new Blockchain(work, Clock.systemUTC())
                     : Blockchain.open(work, Clock.systemUTC(), ChainLog.open(dataDir));
-        } catch (IOException | UncheckedIOException e) {
-            spec.commandLine().getErr().println("error: cannot use --data-dir " + dataDir + ": " + e
-                    + "\n(the node must be able to make, read and write the directory and its chain.log)");
-            return 1;
-        } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("error: cannot use --data-dir " + dataDir + ": " + e.getMessage()
-                    + "\n(something changed the log; move the directory away to start a new chain)");
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("error: cannot use --data-dir " + dataDir + ": " + (e instanceof
+                    IllegalStateException ? e.getMessage() : e) + "\n(the node must be able to make, read and write it;"
+                    + " if something changed its chain.log, move the directory away to start a new chain)");
             return 1;
         }
         for (String peer : peers) {

@@ -41,9 +41,10 @@ public final class PeerClient {
         this.ownIdentifier = ownIdentifier;
     }
 
-    /** The blocks a peer sent, from index {@code from} on, and the length of its whole chain. */
+    /** The blocks a peer sent, from index {@code from} on; none if its chain is shorter than {@code from}. */
     public record Part(long from, List<Block> blocks) {
 
+        /** The length of the peer's chain, or, when no block was sent, a length it does not exceed. */
         public long length() {
             return from - 1 + blocks.size();
         }

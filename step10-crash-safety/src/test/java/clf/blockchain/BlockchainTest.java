@@ -40,6 +40,7 @@ class BlockchainTest {
     @Test
     @Tag("exercise-1.2")
     @Tag("exercise-1.1")
+    @Tag("exercise-9.1")
     void newBlockLinksToTheHashOfTheLastBlock() {
         Blockchain blockchain = new Blockchain();
         Block genesis = blockchain.lastBlock();
@@ -57,6 +58,7 @@ class BlockchainTest {
 
     @Test
     @Tag("exercise-1.2")
+    @Tag("exercise-9.1")
     void newBlockTakesAnExplicitPreviousHash() {
         Blockchain blockchain = new Blockchain();
         assertEquals("abc", Chains.rewarded(blockchain, Chains.MINER).newBlock(7, "abc").previousHash().getAsString());

@@ -25,6 +25,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,7 @@ class ChainLogTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void whatANodeAcknowledgedIsReadBack(@TempDir Path dir) throws IOException {
         List<State> states = history(dir);
         Blockchain again = open(dir);
@@ -89,6 +91,7 @@ class ChainLogTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void aTailTornAtAnyByteIsCutBackToTheRecordBeforeIt(@TempDir Path dir) throws IOException {
         List<State> states = history(dir.resolve("node"));
         byte[] log = Files.readAllBytes(dir.resolve("node").resolve(ChainLog.FILE_NAME));
@@ -126,6 +129,7 @@ class ChainLogTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void aDamagedRecordIsCutWithEverythingAfterIt(@TempDir Path dir) throws IOException {
         List<State> states = history(dir);
         Path file = dir.resolve(ChainLog.FILE_NAME);
@@ -142,6 +146,7 @@ class ChainLogTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void aChainChangedByHandIsRefusedAtStart(@TempDir Path dir) throws IOException {
         Blockchain blockchain = open(dir);
         Chains.mine(blockchain, Chains.MINER);
@@ -159,6 +164,7 @@ class ChainLogTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void aSavedPaymentThatIsNotOneIsRefusedAtStart(@TempDir Path dir) throws IOException {
         open(dir);
         String record = "{\"transaction\": {\"amount\": -1}}";
@@ -170,6 +176,7 @@ class ChainLogTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void aNewDirectoryGetsAGenesisBlockThatARestartKeeps(@TempDir Path dir) throws IOException {
         Block genesis = open(dir.resolve("new")).chain().get(0);
         assertEquals(List.of(genesis), open(dir.resolve("new")).chain());

@@ -74,6 +74,8 @@ class ConcurrencyTest {
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-6.3")
+    @Tag("exercise-7.1")
+    @Tag("exercise-9.1")
     void theChainAndNewTransactionsAreAnsweredWhileAMineRuns() throws Exception {
         // A proof of work that waits, in the middle of its search, until the test lets it go on.
         CountDownLatch searching = new CountDownLatch(1);
@@ -93,14 +95,16 @@ class ConcurrencyTest {
         try (TestNode node = new TestNode(blockchain)) {
             CompletableFuture<HttpResponse<String>> mine = node.client.sendAsync(
                     HttpRequest.newBuilder(node.uri("/mine")).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(searching.await(5, TimeUnit.SECONDS), "the mine started its search");
+            try {
+                assertTrue(searching.await(5, TimeUnit.SECONDS), "the mine started its search");
 
-            assertEquals(200, node.get("/chain").status());
-            assertEquals(200, node.get("/token").status());
-            assertEquals(400, node.pay(Wallet.create(), node.miner.address(), 1).status(), "answered: no coins yet");
-            assertFalse(mine.isDone(), "all were answered while the mine was still running");
-
-            goOn.countDown();
+                assertEquals(200, node.get("/chain").status());
+                assertEquals(200, node.get("/token").status());
+                assertEquals(400, node.pay(Wallet.create(), node.miner.address(), 1).status(), "answered: no coins yet");
+                assertFalse(mine.isDone(), "all were answered while the mine was still running");
+            } finally {
+                goOn.countDown(); // also when an assertion failed: the mine ends, and the node can stop
+            }
             assertEquals(200, mine.get(10, TimeUnit.SECONDS).statusCode());
             assertEquals(2, blockchain.chain().size());
         }
@@ -110,6 +114,8 @@ class ConcurrencyTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-7.1")
+    @Tag("exercise-9.1")
     void everyAcceptedPaymentEndsUpInExactlyOneBlock() throws Exception {
         boolean deep = Boolean.getBoolean("clf.deep");
         int clients = deep ? 8 : 4;
@@ -177,6 +183,9 @@ class ConcurrencyTest {
     @Tag("exercise-6.3")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
+    @Tag("exercise-7.1")
+    @Tag("exercise-8.1")
+    @Tag("exercise-9.1")
     void aNetworkThatPostsMinesAndResolvesAtOnceLosesNothing() throws Exception {
         boolean deep = Boolean.getBoolean("clf.deep");
         int clients = 2;

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +144,7 @@ class CrashTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void everyAcknowledgedBlockAndPaymentSurvivesKillNine(@TempDir Path tmp) throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -204,6 +206,7 @@ class CrashTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void aNodeWhoseSavedChainWasChangedByHandDoesNotStart(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("data");
         try (ChainLog saved = ChainLog.open(dir)) {

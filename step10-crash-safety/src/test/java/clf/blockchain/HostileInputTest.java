@@ -25,6 +25,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
@@ -70,6 +71,7 @@ class HostileInputTest {
     }
 
     @Property
+    @Tag("exercise-9.1")
     void everyHostileRequestGetsAClearRefusalAndChangesNothing(@ForAll("requests") Request request)
             throws IOException, InterruptedException {
         assertRefusedAndNothingChanged(request);
@@ -81,6 +83,7 @@ class HostileInputTest {
      * checks fails here on every run.
      */
     @Property(tries = 1_000)
+    @Tag("exercise-9.1")
     void everyWrongAmountGetsAClearRefusalAndChangesNothing(@ForAll("wrongAmounts") Request request)
             throws IOException, InterruptedException {
         assertRefusedAndNothingChanged(request);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A chain that the text's Python code made holds no signed payments: this step refuses it, and says why. */
@@ -31,6 +32,8 @@ class PythonNodeTest {
     }
 
     @Test
+    @Tag("exercise-8.1")
+    @Tag("exercise-9.1")
     void aChainThatThePythonNodeServesIsRefusedAndTheNodeSaysWhy() throws Exception {
         try (TestNode node = new TestNode(); FakePeer fakePythonNode = new FakePeer(FakePeer.answering(200, pythonChainJson()))) {
             String python = fakePythonNode.address();

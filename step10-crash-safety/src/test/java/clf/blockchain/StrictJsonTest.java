@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class StrictJsonTest {
@@ -19,6 +20,7 @@ class StrictJsonTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void aBlockFromPythonHashesAsPythonHashesIt() {
         String genesis = "{\"index\": 1, \"previous_hash\": 1, \"proof\": 100, \"timestamp\": 1506280650.770839,"
                 + " \"transactions\": []}";
@@ -27,6 +29,7 @@ class StrictJsonTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void refusesWhatCouldBeReadTwoWays() {
         assertThrows(IllegalArgumentException.class, () -> roundTrip("{\"a\": 1, \"a\": 2}"));
         assertThrows(IllegalArgumentException.class, () -> roundTrip("{\"a\": {\"b\": 1, \"b\": 1}}"));
@@ -37,5 +40,14 @@ class StrictJsonTest {
         assertThrows(IllegalArgumentException.class, () -> roundTrip("[Infinity]"));
         assertThrows(IllegalArgumentException.class, () -> roundTrip("[1e400]"));
         assertThrows(IllegalArgumentException.class, () -> roundTrip("[" .repeat(100) + "]".repeat(100)));
+    }
+
+    @Test
+    @Tag("exercise-9.1")
+    void refusesANumberTooLongToReadQuickly() {
+        // As a BigInteger, these digits would take minutes to read; Gson's strict reader refuses a number so long.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> roundTrip("{\"proof\": " + "9".repeat(3_000_000) + "}"));
+        assertEquals("the body is not valid JSON: unexpected text at line 1 column 11 path $.proof", e.getMessage());
     }
 }

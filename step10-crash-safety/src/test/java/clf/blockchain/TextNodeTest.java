@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -83,6 +84,8 @@ class TextNodeTest {
 
     /** The text's node has no ledger and the text's proof rule: this step leaves its network, and says why. */
     @Test
+    @Tag("exercise-8.1")
+    @Tag("exercise-9.1")
     void ourNodeDoesNotFollowTheTextsUnsignedChain() {
         pythonGet("/mine");
         pythonGet("/mine");
@@ -95,6 +98,8 @@ class TextNodeTest {
     }
 
     @Test
+    @Tag("exercise-7.1")
+    @Tag("exercise-9.1")
     void theTextsNodeDoesNotFollowOursEither() {
         for (int i = 0; i < 3; i++) {
             java.mine();
