@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * bottom, in one shell, so that a variable set on one line (BOB=...) is there on the next. The runner does what a
  * reader does between the lines, and nothing else:
  * <ul>
- * <li>a node started in the foreground (a node jar of step 04 to 10, the text's Python node, or the explorer), also
+ * <li>a node started in the foreground (a node jar of step 04 to 10, the text's Python node, the explorer, or
+ *     bench's PaymentServer), also
  *     at the end of a line of commands joined by {@code &&}, is
  *     started in the background, as in a second terminal, and waited for until it answers {@code GET /chain} (with
  *     any status: the explorer's answer is a 404); a node started on a
@@ -52,7 +53,8 @@ public final class DocCommands {
 
     private static final Pattern NODE = Pattern.compile(
             "^(java -jar step(?:0[4-9]|10)-[a-z-]+/target/step(?:0[4-9]|10)-[a-z-]+\\.jar(?! +wallet)(?!.*--help)|/usr/bin/python3 tools/text-node\\.py"
-            + "|java -jar explorer/target/explorer\\.jar(?!.*--help))\\b.*");
+            + "|java -jar explorer/target/explorer\\.jar(?!.*--help)"
+            + "|java -cp bench/target/benchmarks\\.jar clf\\.blockchain\\.PaymentServer(?!.*--help))\\b.*");
     private static final Pattern PORT_OPTION = Pattern.compile("(?:--port|-p) (\\d+)");
     private static final Pattern TEXT_NODE_PORT = Pattern.compile("text-node\\.py (\\d+)");
     private static final Pattern LOCAL_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1):(\\d+)");

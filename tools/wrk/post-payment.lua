@@ -19,10 +19,17 @@ function init(args)
   wrk.headers["Content-Type"] = "application/json"
 end
 
+-- wrk may call request() once more than it sends (to check the script), so the next payment is only the one after
+-- an accepted payment.
 function request()
-  sent = sent + 1
-  if sent > #payments then
+  if sent >= #payments then
     error("wallet " .. wallet .. " has sent all its " .. #payments .. " payments: write more with --payments")
   end
-  return wrk.format(nil, nil, nil, payments[sent])
+  return wrk.format(nil, nil, nil, payments[sent + 1])
+end
+
+function response(status, headers, body)
+  if status == 201 then
+    sent = sent + 1
+  end
 end
