@@ -13,7 +13,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
     void newTransactionReturnsTheIndexOfTheNextBlock() {
         Blockchain blockchain = new Blockchain();
         assertEquals(2, blockchain.newTransaction("alice", "bob", 5));
@@ -24,7 +23,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
     void aTransactionHasTheFieldsSenderRecipientAndAmount() {
         Blockchain blockchain = new Blockchain();
         blockchain.newTransaction("alice", "bob", 5);
@@ -36,7 +34,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
     void newBlockTakesThePendingTransactionsInOrderAndEmptiesTheList() {
         Blockchain blockchain = new Blockchain();
         blockchain.newTransaction("alice", "bob", 5);
@@ -53,7 +50,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
     void aBlockKeepsItsTransactionsWhenMoreArrive() {
         Blockchain blockchain = new Blockchain();
         blockchain.newTransaction("alice", "bob", 5);
@@ -65,7 +61,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
     void transactionsAreCoveredByTheBlockHash() {
         Blockchain one = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);
         Blockchain two = new Blockchain(BlockchainTest.TEXT_GENESIS_TIME);

@@ -57,18 +57,15 @@ public class Blockchain {
      * @return the index of that block, one past the last block
      */
     public synchronized long newTransaction(String sender, String recipient, long amount) {
-        // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list.
+        // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list, and return the index of the block that will hold it: one past the last block.
         // exercise 2.1 begin
         JsonObject transaction = new JsonObject();
         transaction.addProperty("sender", sender);
         transaction.addProperty("recipient", recipient);
         transaction.addProperty("amount", amount);
         currentTransactions.add(transaction);
-        // exercise 2.1 end
-        // exercise 2.2: Return the index of the block that will hold the transaction: one past the last block.
-        // exercise 2.2 begin
         return lastBlock().index() + 1;
-        // exercise 2.2 end
+        // exercise 2.1 end
     }
 
     /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */

@@ -51,7 +51,6 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
     void theChainAndNewTransactionsAreAnsweredWhileAMineRuns() throws Exception {
         // A proof of work that waits, in the middle of its search, until the test lets it go on.
@@ -90,7 +89,6 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
     void everyAcceptedTransactionEndsUpInExactlyOneBlock() throws Exception {
         int clients = 8;

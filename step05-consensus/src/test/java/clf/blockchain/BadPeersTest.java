@@ -40,7 +40,6 @@ class BadPeersTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void aResolveWithBadPeersUsesTheGoodOneAndSaysWhatIsWrongWithTheRest() throws Exception {
         try (TestNode node = new TestNode(); TestNode good = new TestNode()) {

@@ -55,7 +55,6 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
     void theChainAndNewTransactionsAreAnsweredWhileAMineRuns() throws Exception {
         // A proof of work that waits, in the middle of its search, until the test lets it go on.
@@ -94,7 +93,6 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
     void everyAcceptedTransactionEndsUpInExactlyOneBlock() throws Exception {
         int clients = 8;
@@ -153,7 +151,6 @@ class ConcurrencyTest {
      * longer (-Dclf.deep=true).
      */
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void aNetworkThatPostsMinesAndResolvesAtOnceLosesNothing() throws Exception {
         boolean deep = Boolean.getBoolean("clf.deep");

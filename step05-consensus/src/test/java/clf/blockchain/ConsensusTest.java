@@ -65,7 +65,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void theLongestValidChainWinsEverywhere() {
         for (TestNode node : List.of(a, b, c)) {
@@ -98,7 +97,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void pendingTransactionsAlreadyInTheNewChainLeaveThePoolAndNothingIsLost() {
         a.post("/nodes/register", nodes(b.address()));
@@ -125,7 +123,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void aPeerWithALongerChainAtAnotherDifficultyIsNotFollowed() {
         try (TestNode easy = new TestNode(1)) {

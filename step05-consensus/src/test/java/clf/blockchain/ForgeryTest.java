@@ -65,7 +65,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void underTheTextsRuleARewrittenHistoryPassesTheTextsChecks() {
         ProofOfWork text = ProofOfWork.text();
@@ -78,7 +77,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void underTheLinkedRuleTheSameForgeryFailsAtTheBlockAfterTheRewrite() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);
@@ -90,7 +88,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void aForgeryThatKeepsTheOldLinksIsCaughtByEitherRule() {
         ProofOfWork text = ProofOfWork.text();

@@ -89,7 +89,6 @@ class NodeTest {
 
     /** The text's session: genesis, mine, a transaction, mine; the proofs are the text's 35293 and 35089. */
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
     void theTextsSampleSession() {
         node.get("/mine");

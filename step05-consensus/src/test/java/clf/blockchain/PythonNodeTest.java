@@ -35,7 +35,6 @@ class PythonNodeTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void aChainThatThePythonNodeServesIsAdoptedAndServedInTheSameBytes() throws Exception {
         String python = pythonChainJson();

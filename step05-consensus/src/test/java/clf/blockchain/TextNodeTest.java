@@ -91,7 +91,6 @@ class TextNodeTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void ourNodeFollowsTheTextsNode() {
         pythonGet("/mine");

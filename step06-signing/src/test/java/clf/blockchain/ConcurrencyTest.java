@@ -69,10 +69,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void theChainAndNewTransactionsAreAnsweredWhileAMineRuns() throws Exception {
         // A proof of work that waits, in the middle of its search, until the test lets it go on.
@@ -110,8 +107,6 @@ class ConcurrencyTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void everyAcceptedPaymentEndsUpInExactlyOneBlock() throws Exception {
         boolean deep = Boolean.getBoolean("clf.deep");
         int clients = deep ? 8 : 4;
@@ -174,11 +169,8 @@ class ConcurrencyTest {
      * longer (-Dclf.deep=true).
      */
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void aNetworkThatPostsMinesAndResolvesAtOnceLosesNothing() throws Exception {
         boolean deep = Boolean.getBoolean("clf.deep");
         int clients = 2;

@@ -65,7 +65,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void theLongestValidChainWinsEverywhere() {
         for (TestNode node : List.of(a, b, c)) {
@@ -103,10 +102,7 @@ class ConsensusTest {
      * its abandoned block is gone.
      */
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void pendingTransactionsAlreadyInTheNewChainLeaveThePoolAndNothingIsLost() {
         a.post("/nodes/register", nodes(b.address()));
@@ -138,7 +134,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     void aPeerWithALongerChainAtAnotherDifficultyIsNotFollowed() {
         try (TestNode easy = new TestNode(1)) {

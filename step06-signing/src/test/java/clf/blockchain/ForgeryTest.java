@@ -61,7 +61,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void underTheTextsRuleARewrittenHistoryPassesTheTextsChecks() {
         ProofOfWork text = ProofOfWork.text();
@@ -74,7 +73,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void underTheLinkedRuleTheSameForgeryFailsAtTheBlockAfterTheRewrite() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);
@@ -86,7 +84,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void aForgeryThatKeepsTheOldLinksIsCaughtByEitherRule() {
         ProofOfWork text = ProofOfWork.text();

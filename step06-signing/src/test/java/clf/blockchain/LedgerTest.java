@@ -75,8 +75,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void anHonestChainIsValidAndItsBalancesAddUp() {
         List<Block> chain = chainOf(List.of(block(reward()), block(reward(), pay(2, 1)), block(reward(), pay(1, 2))));
         assertNull(problemWith(chain));
@@ -89,7 +87,6 @@ class LedgerTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     void aForgedSignatureIsRefused() {
         JsonObject forged = pay(1, 1);
@@ -112,8 +109,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void anOverspendIsRefused() {
         assertEquals("block 2, transaction 2: the sender has 1 coins (counting payments already waiting) and cannot send 2",
                 problemWith(chainOf(List.of(block(reward(), pay(2, 1))))));
@@ -121,8 +116,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void aReplayIsRefused() {
         JsonObject payment = pay(1, 1);
         assertTrue(problemWith(chainOf(List.of(block(reward(), payment), block(reward(), payment))))
@@ -130,8 +123,6 @@ class LedgerTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void aBlockHoldsExactlyOneRewardOfOneCoinToAnAddress() {
         String exactlyOne = "does not hold exactly one mining reward";
@@ -168,8 +159,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void pendingPaymentsCountAgainstTheBalance() {
         Blockchain blockchain = aliceHasTwoCoins();
         blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));
@@ -181,8 +170,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void aClientReplayAndANonceAheadAreRefused() {
         Blockchain blockchain = aliceHasTwoCoins();
         SignedTransaction payment = SignedTransaction.sign(alice, bob.address(), 1, 1);
@@ -197,8 +184,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void aPaymentMayMoveEveryCoinButNotOneMore() {
         Blockchain blockchain = aliceHasTwoCoins();
         blockchain.newTransaction(SignedTransaction.sign(alice, bob.address(), 2, 1));

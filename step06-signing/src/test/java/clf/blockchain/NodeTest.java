@@ -62,8 +62,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void newTransactionAnswers201WithTheBlockThatWillHoldIt() {
         node.mine();
         TestNode.Reply reply = node.pay(node.miner, Wallet.create().address(), 1);
@@ -75,8 +73,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void aBodySentInChunksIsReadWhole() {
         // Without a length up front (curl -H "Transfer-Encoding: chunked", or a streaming client), the body comes
         // in chunks; the node reads all of them.
@@ -92,8 +88,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void theTextsOtherSpellingTransactionNewWorksToo() {
         node.mine();
         SignedTransaction payment = SignedTransaction.sign(node.miner, Wallet.create().address(), 1, 1);
@@ -116,8 +110,6 @@ class NodeTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void theTokenViewCountsTheCoins() {
         Wallet bob = Wallet.create();
         node.mine();
@@ -142,11 +134,8 @@ class NodeTest {
      * 35293 and 35089; the transaction is now a signed payment.
      */
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void theTextsSampleSession() {
         node.close();
         node = new TestNode(new Blockchain());
@@ -183,8 +172,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     void thePendingTransactionsAreListedUntilABlockTakesThem() {
         node.mine();
         Wallet bob = Wallet.create();

@@ -58,7 +58,6 @@ class ProofOfWorkTest {
      */
     @ParameterizedTest
     @EnumSource(ProofOfWork.Rule.class)
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void findsTheSmallestProofThePlainLoopFinds(ProofOfWork.Rule rule) {
         Random random = new Random(42);
@@ -105,7 +104,6 @@ class ProofOfWorkTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void theLinkedRuleDependsOnTheLastHash() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);

@@ -18,9 +18,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void newTransactionReturnsTheIndexOfTheNextBlock() {
         Blockchain blockchain = new Blockchain();
@@ -32,8 +29,6 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void aPaymentHasItsFieldsNonceAndSignature() {
         Blockchain blockchain = new Blockchain();
@@ -46,9 +41,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void newBlockTakesThePaymentsAndTheRewardInOrderAndEmptiesTheList() {
         Blockchain blockchain = new Blockchain();
@@ -69,7 +61,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
     void onlyTheRewardGoesUnsigned() {
         Blockchain blockchain = new Blockchain();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -80,8 +71,6 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void aRefusedPaymentLeavesNothingPending() {
         Blockchain blockchain = new Blockchain();

@@ -50,8 +50,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void anHonestChainIsValid() {
         List<Block> chain = mined(3);
@@ -62,8 +60,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void aBrokenLinkIsFound() {
         List<Block> chain = mined(3);
@@ -74,8 +70,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void aChangedTransactionBreaksTheNextLink() {
         List<Block> chain = mined(3);
@@ -91,8 +85,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void aBadProofIsFound() {
         List<Block> chain = mined(2);
@@ -102,8 +94,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     void indexesMustCountUpFromOne() {
         List<Block> chain = mined(2);

@@ -75,18 +75,15 @@ public class Blockchain {
         if (!sender.equals("0") || amount != Ledger.REWARD) {
             throw new IllegalArgumentException("only a mining reward (sender \"0\", 1 coin) goes unsigned");
         }
-        // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list.
+        // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list, and return the index of the block that will hold it: one past the last block.
         // exercise 2.1 begin
         JsonObject transaction = new JsonObject();
         transaction.addProperty("sender", sender);
         transaction.addProperty("recipient", recipient);
         transaction.addProperty("amount", amount);
         currentTransactions.add(transaction);
-        // exercise 2.1 end
-        // exercise 2.2: Return the index of the block that will hold the transaction: one past the last block.
-        // exercise 2.2 begin
         return lastBlock().index() + 1;
-        // exercise 2.2 end
+        // exercise 2.1 end
     }
 
     /** Adds a signed payment to the pending list if the ledger, counting the payments waiting, allows it; else throws. */

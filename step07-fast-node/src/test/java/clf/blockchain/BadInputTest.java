@@ -17,8 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every bad request is answered with a 4xx and a JSON body that says what is wrong and how to fix it, and
  * changes nothing: not the chain, not the pending transactions.
  */
-@Tag("exercise-6.1")
-@Tag("exercise-6.2")
 @Tag("exercise-6.3")
 @Tag("exercise-7.1")
 class BadInputTest {

@@ -65,7 +65,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-7.1")
     void theLongestValidChainWinsEverywhere() {
@@ -104,10 +103,7 @@ class ConsensusTest {
      * its abandoned block is gone.
      */
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void pendingTransactionsAlreadyInTheNewChainLeaveThePoolAndNothingIsLost() {
@@ -140,7 +136,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-7.1")
     void aPeerWithALongerChainAtAnotherDifficultyIsNotFollowed() {

@@ -61,7 +61,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     void underTheTextsRuleARewrittenHistoryPassesTheTextsChecks() {
@@ -75,7 +74,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     void underTheLinkedRuleTheSameForgeryFailsAtTheBlockAfterTheRewrite() {
@@ -88,7 +86,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     void aForgeryThatKeepsTheOldLinksIsCaughtByEitherRule() {

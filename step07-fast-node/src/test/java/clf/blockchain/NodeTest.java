@@ -63,8 +63,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void newTransactionAnswers201WithTheBlockThatWillHoldIt() {
         node.mine();
@@ -77,8 +75,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void aBodySentInChunksIsReadWhole() {
         // Without a length up front (curl -H "Transfer-Encoding: chunked", or a streaming client), the body comes
@@ -95,8 +91,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void theTextsOtherSpellingTransactionNewWorksToo() {
         node.mine();
@@ -120,8 +114,6 @@ class NodeTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void theTokenViewCountsTheCoins() {
         Wallet bob = Wallet.create();
@@ -147,11 +139,8 @@ class NodeTest {
      * 35293 and 35089; the transaction is now a signed payment.
      */
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void theTextsSampleSession() {
         node.close();
@@ -190,8 +179,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void thePendingTransactionsAreListedUntilABlockTakesThem() {
         node.mine();

@@ -60,7 +60,6 @@ class ProofOfWorkTest {
      */
     @ParameterizedTest
     @EnumSource(ProofOfWork.Rule.class)
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     void findsTheSmallestProofThePlainLoopFinds(ProofOfWork.Rule rule) {
@@ -109,7 +108,6 @@ class ProofOfWorkTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     void theLinkedRuleDependsOnTheLastHash() {

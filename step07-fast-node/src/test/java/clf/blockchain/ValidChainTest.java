@@ -50,8 +50,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void anHonestChainIsValid() {
@@ -63,8 +61,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void aBrokenLinkIsFound() {
@@ -76,8 +72,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void aChangedTransactionBreaksTheNextLink() {
@@ -94,8 +88,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void aBadProofIsFound() {
@@ -106,8 +98,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void indexesMustCountUpFromOne() {

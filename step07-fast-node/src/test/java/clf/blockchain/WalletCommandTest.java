@@ -43,8 +43,6 @@ class WalletCommandTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void twoWalletsMineSendAndSeeTheirBalances() throws IOException {
         Run alice = wallet("new", "--out", file("alice.pem"));

@@ -40,7 +40,6 @@ class BadPeersTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-8.1")
     @Tag("exercise-7.1")

@@ -69,10 +69,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void theChainAndNewTransactionsAreAnsweredWhileAMineRuns() throws Exception {
@@ -111,8 +108,6 @@ class ConcurrencyTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void everyAcceptedPaymentEndsUpInExactlyOneBlock() throws Exception {
         boolean deep = Boolean.getBoolean("clf.deep");
@@ -176,11 +171,8 @@ class ConcurrencyTest {
      * longer (-Dclf.deep=true).
      */
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-8.1")
     @Tag("exercise-7.1")
     void aNetworkThatPostsMinesAndResolvesAtOnceLosesNothing() throws Exception {

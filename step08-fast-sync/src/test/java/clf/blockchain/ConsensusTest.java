@@ -65,7 +65,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-8.1")
     @Tag("exercise-7.1")
@@ -105,10 +104,7 @@ class ConsensusTest {
      * its abandoned block is gone.
      */
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-8.1")
     @Tag("exercise-7.1")
@@ -142,7 +138,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-8.1")
     @Tag("exercise-7.1")

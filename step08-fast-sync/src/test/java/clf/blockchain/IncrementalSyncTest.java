@@ -100,8 +100,6 @@ class IncrementalSyncTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-8.1")
     void theLedgerOfTheNewBlocksIsReplayedOnOurs() {

@@ -75,8 +75,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void anHonestChainIsValidAndItsBalancesAddUp() {
         List<Block> chain = chainOf(List.of(block(reward()), block(reward(), pay(2, 1)), block(reward(), pay(1, 2))));
@@ -90,7 +88,6 @@ class LedgerTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void aForgedSignatureIsRefused() {
@@ -115,8 +112,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void anOverspendIsRefused() {
         assertEquals("block 2, transaction 2: the sender has 1 coins (counting payments already waiting) and cannot send 2",
@@ -125,8 +120,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void aReplayIsRefused() {
         JsonObject payment = pay(1, 1);
@@ -135,8 +128,6 @@ class LedgerTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void aBlockHoldsExactlyOneRewardOfOneCoinToAnAddress() {
@@ -174,8 +165,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void pendingPaymentsCountAgainstTheBalance() {
         Blockchain blockchain = aliceHasTwoCoins();
@@ -188,8 +177,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void aClientReplayAndANonceAheadAreRefused() {
         Blockchain blockchain = aliceHasTwoCoins();
@@ -205,8 +192,6 @@ class LedgerTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     void aPaymentMayMoveEveryCoinButNotOneMore() {
         Blockchain blockchain = aliceHasTwoCoins();

@@ -18,9 +18,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void newTransactionReturnsTheIndexOfTheNextBlock() {
@@ -33,8 +30,6 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void aPaymentHasItsFieldsNonceAndSignature() {
@@ -48,9 +43,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void newBlockTakesThePaymentsAndTheRewardInOrderAndEmptiesTheList() {
@@ -72,7 +64,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
     void onlyTheRewardGoesUnsigned() {
         Blockchain blockchain = new Blockchain();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -83,8 +74,6 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void aRefusedPaymentLeavesNothingPending() {

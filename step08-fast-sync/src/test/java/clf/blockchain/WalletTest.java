@@ -99,7 +99,6 @@ class WalletTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     void aSignedPaymentCoversEveryField() {
         Wallet alice = Wallet.create();

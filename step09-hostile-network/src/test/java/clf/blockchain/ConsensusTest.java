@@ -67,7 +67,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")
@@ -108,10 +107,7 @@ class ConsensusTest {
      * its abandoned block is gone.
      */
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")
@@ -146,7 +142,6 @@ class ConsensusTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")

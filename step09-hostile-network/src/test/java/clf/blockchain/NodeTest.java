@@ -64,8 +64,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")
     void newTransactionAnswers201WithTheBlockThatWillHoldIt() {
@@ -79,8 +77,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")
     void aBodySentInChunksIsReadWhole() {
@@ -98,8 +94,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")
     void theTextsOtherSpellingTransactionNewWorksToo() {
@@ -124,8 +118,6 @@ class NodeTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")
     void theTokenViewCountsTheCoins() {
@@ -152,11 +144,8 @@ class NodeTest {
      * 35293 and 35089; the transaction is now a signed payment.
      */
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")
     void theTextsSampleSession() {
@@ -197,8 +186,6 @@ class NodeTest {
     @Test
     @Tag("exercise-4.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-9.1")
     @Tag("exercise-7.1")
     void thePendingTransactionsAreListedUntilABlockTakesThem() {

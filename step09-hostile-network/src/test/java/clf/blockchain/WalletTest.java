@@ -99,7 +99,6 @@ class WalletTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
     @Tag("exercise-6.2")
     @Tag("exercise-9.1")
     void aSignedPaymentCoversEveryField() {

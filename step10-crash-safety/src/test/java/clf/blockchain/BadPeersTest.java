@@ -41,7 +41,6 @@ class BadPeersTest {
     }
 
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-7.1")
     @Tag("exercise-8.1")

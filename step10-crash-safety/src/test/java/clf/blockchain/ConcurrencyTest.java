@@ -69,10 +69,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Tag("exercise-4.1")
     @Tag("exercise-4.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -112,8 +109,6 @@ class ConcurrencyTest {
 
     @Test
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
     void everyAcceptedPaymentEndsUpInExactlyOneBlock() throws Exception {
@@ -178,11 +173,8 @@ class ConcurrencyTest {
      * longer (-Dclf.deep=true).
      */
     @Test
-    @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-6.3")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-7.1")
     @Tag("exercise-8.1")
     @Tag("exercise-9.1")

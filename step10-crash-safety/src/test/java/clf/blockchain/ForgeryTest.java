@@ -61,7 +61,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -76,7 +75,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -90,7 +88,6 @@ class ForgeryTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")

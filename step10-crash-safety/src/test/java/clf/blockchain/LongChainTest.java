@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 class LongChainTest {
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")

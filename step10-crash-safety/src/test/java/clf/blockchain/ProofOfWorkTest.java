@@ -61,7 +61,6 @@ class ProofOfWorkTest {
      */
     @ParameterizedTest
     @EnumSource(ProofOfWork.Rule.class)
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     void findsTheSmallestProofThePlainLoopFinds(ProofOfWork.Rule rule) {
@@ -110,7 +109,6 @@ class ProofOfWorkTest {
     }
 
     @Test
-    @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
     void theLinkedRuleDependsOnTheLastHash() {

@@ -18,9 +18,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -34,8 +31,6 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -50,9 +45,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -75,7 +67,6 @@ class TransactionsTest {
 
     @Test
     @Tag("exercise-2.1")
-    @Tag("exercise-2.2")
     void onlyTheRewardGoesUnsigned() {
         Blockchain blockchain = new Blockchain();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -86,8 +77,6 @@ class TransactionsTest {
     }
 
     @Test
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")

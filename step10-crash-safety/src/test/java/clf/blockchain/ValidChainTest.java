@@ -50,8 +50,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -64,8 +62,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -78,8 +74,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -97,8 +91,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
@@ -110,8 +102,6 @@ class ValidChainTest {
 
     @Test
     @Tag("exercise-5.1")
-    @Tag("exercise-6.1")
-    @Tag("exercise-6.2")
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     @Tag("exercise-9.1")
