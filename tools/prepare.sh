@@ -9,8 +9,8 @@ echo "== Maven: every dependency and plugin (tests are run once for step 01, to 
 mvn -B -q package -DskipTests
 mvn -B -q dependency:go-offline
 mvn -B -q -pl step01-block test
-echo "== the exercises tool compiles"
-java tools/Exercises.java list > /dev/null
+echo "== the workshop command compiles, and its watch finds the dependency plugin (cached by go-offline)"
+java tools/Workshop.java list > /dev/null
 if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
   echo "== container images"
   if docker pull -q eclipse-temurin:17-jre >/dev/null 2>&1; then
@@ -25,4 +25,5 @@ if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
 else
   echo "Docker is not running: skipped the images (only the container tests and the compose demo need them)"
 fi
+java tools/Workshop.java doctor || true
 echo "ready: the day can run offline (mvn -o ...)"

@@ -1,0 +1,1053 @@
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The workshop command: exercises, hints, a loop that reruns the tests on every save, and progress. Written in Java
+ * so that a learner needs no other toolchain: run it from the repository root as a source file.
+ *
+ * <pre>
+ * java tools/Workshop.java list                 every exercise, its step, its task, and whether it is done
+ * java tools/Workshop.java start STEP           the step's exercises become stubs that fail clearly
+ * java tools/Workshop.java watch [EXERCISE]     run an exercise's tests, and again on every save (Ctrl-C ends it)
+ * java tools/Workshop.java hint EXERCISE        the next layer of hints, from the step's page
+ * java tools/Workshop.java verify [STEP]        the tests of every started exercise (or of STEP); exit 0 when green
+ * java tools/Workshop.java progress             exercises done, per step
+ * java tools/Workshop.java reset STEP           the solution again (your work in the step is thrown away)
+ * java tools/Workshop.java doctor               checks what the day needs, and says how to fix what is missing
+ * java tools/Workshop.java check [STEP...]      for maintainers: exercises both ways and the step pages (CI)
+ * java tools/Workshop.java discover STEP        for authors: the tests that fail without each exercise
+ * </pre>
+ *
+ * The solution marks each exercise in its source: a line {@code // exercise 3.1: <what to do>}, then
+ * {@code // exercise 3.1 begin}, the solution's lines, and {@code // exercise 3.1 end}. Exercises of step N are
+ * numbered N.1, N.2... and done in that order; their markers stay in later steps, where the same code stands solved.
+ * The tests of an exercise carry {@code @Tag("exercise-3.1")}; they fail without it, and pass once it and the
+ * exercises before it in its step are done. Each step's tests write their verdicts to target/exercise-report.tsv
+ * (the step's ExerciseReport), which is what this command reads. The step's page has a section "### Exercise 3.1"
+ * with the hints. Progress is kept in .workshop/progress.properties, which git ignores.
+ */
+public final class Workshop {
+
+    private static final Pattern TODO = Pattern.compile("^(\\s*)// exercise (\\d+\\.\\d+): (.+)$");
+    private static final Pattern MARKER = Pattern.compile("^(\\s*)// exercise (\\d+\\.\\d+) (begin|end)\\s*$");
+    private static final Path STATE = Path.of(".workshop", "progress.properties");
+    private static final String SELF = "java tools/Workshop.java";
+
+    /** One marked region: where it is, what it asks, and whether its method ends right after it. */
+    record Exercise(String id, String step, Path file, int begin, int end, String indent, String todo,
+            boolean endsMethod) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
+            usage("");
+        }
+        try {
+            if (!Files.isDirectory(Path.of("step01-block"))) {
+                throw new IllegalStateException("run this from the repository root (the folder with step01-block)");
+            }
+            String argument = args.length > 1 ? args[1] : null;
+            int exit = switch (args[0]) {
+                case "list" -> list();
+                case "start" -> start(step(args[0], argument));
+                case "reset" -> reset(step(args[0], argument));
+                case "watch" -> watch(argument == null ? null : exercise(argument));
+                case "hint" -> hint(exercise(require(args[0], argument, "an exercise, such as 3.1")),
+                        args.length > 2 ? args[2] : null);
+                case "verify" -> verify(argument == null ? null : step(args[0], argument));
+                case "progress" -> progress();
+                case "doctor" -> doctor();
+                case "check" -> check(args.length > 1 ? Stream.of(args).skip(1).map(s -> step("check", s)).toList() : steps());
+                case "discover" -> discover(step(args[0], argument));
+                default -> {
+                    usage("unknown command " + args[0]);
+                    yield 2;
+                }
+            };
+            System.exit(exit);
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println((problem.isEmpty() ? "" : "error: " + problem + "\n\n") + """
+                usage: java tools/Workshop.java COMMAND   (from the repository root)
+                  list                 every exercise, its step, its task, and whether it is done
+                  start STEP           the step's exercises become stubs that fail clearly
+                  watch [EXERCISE]     run the exercise's tests, and again on every save; Ctrl-C ends it
+                  hint EXERCISE        the next layer of hints (hint EXERCISE 1 shows the first again)
+                  verify [STEP]        the tests of every started exercise, or of STEP; exit 0 when all pass
+                  progress             exercises done, per step
+                  reset STEP           the solution again: your work in the step is thrown away
+                  doctor               checks what the day needs, and how to fix what is missing
+                  check [STEP...]      (maintainers) every exercise both ways, and the step pages
+                  discover STEP        (authors) the tests that fail without each exercise
+                STEP is a step's folder or number (step03-proof-of-work, 03 or 3); EXERCISE is 3.1, 3.2...""");
+        System.exit(2);
+    }
+
+    private static String require(String command, String argument, String what) {
+        if (argument == null) {
+            usage(command + " needs " + what);
+        }
+        return argument;
+    }
+
+    /** "step03-proof-of-work", "step03", "03" or "3" is step03-proof-of-work. */
+    static String step(String command, String argument) {
+        require(command, argument, "a step, such as step03-proof-of-work");
+        String name = argument.replaceAll("/+$", "");
+        Matcher number = Pattern.compile("(?:step)?0*(\\d{1,2})").matcher(name);
+        for (String step : steps()) {
+            if (step.equals(name) || number.matches() && Integer.parseInt(step.substring(4, 6)) == Integer.parseInt(number.group(1))) {
+                return step;
+            }
+        }
+        throw new IllegalStateException(argument + " is not a step of this workshop; the steps are "
+                + String.join(", ", steps()));
+    }
+
+    static List<String> steps() {
+        try (Stream<Path> entries = Files.list(Path.of("."))) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("step\\d\\d-.*")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the steps: " + e.getMessage());
+        }
+    }
+
+    /** An exercise of some step's own exercises, by its id. */
+    static Exercise exercise(String id) throws IOException {
+        if (!id.matches("\\d+\\.\\d+")) {
+            throw new IllegalStateException(id + " is not an exercise; exercises are numbered like 3.1 (see `"
+                    + SELF + " list`)");
+        }
+        String step = steps().stream().filter(s -> Integer.parseInt(s.substring(4, 6)) == Integer.parseInt(id.split("\\.")[0]))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no step has exercise " + id));
+        return own(step).stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(step + " has no exercise " + id + "; it has "
+                        + own(step).stream().map(Exercise::id).collect(Collectors.joining(", "))));
+    }
+
+    private static String anchor(String id) {
+        return "exercise-" + id.replace(".", "");
+    }
+
+    // ---------------------------------------------------------------- the marked regions
+
+    /** Every marked region in the step's main sources, checked for balance; throws saying what is wrong. */
+    static List<Exercise> exercises(String step) throws IOException {
+        List<Exercise> found = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of(step, "src", "main", "java"))) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            String open = null;
+            int begin = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher marker = MARKER.matcher(lines.get(i));
+                if (!marker.matches()) {
+                    continue;
+                }
+                String id = marker.group(2);
+                String where = file + ":" + (i + 1);
+                if (marker.group(3).equals("begin")) {
+                    if (open != null) {
+                        throw new IllegalStateException(where + ": exercise " + id + " begins inside exercise " + open);
+                    }
+                    Matcher todo = i > 0 ? TODO.matcher(lines.get(i - 1)) : null;
+                    if (todo == null || !todo.matches() || !todo.group(2).equals(id)) {
+                        throw new IllegalStateException(where + ": exercise " + id
+                                + " needs its TODO on the line above: // exercise " + id + ": <what to do>");
+                    }
+                    open = id;
+                    begin = i;
+                } else {
+                    if (!id.equals(open)) {
+                        throw new IllegalStateException(where + ": exercise " + id + " ends, but "
+                                + (open == null ? "none" : open) + " is open");
+                    }
+                    int next = i + 1;
+                    while (next < lines.size() && lines.get(next).isBlank()) {
+                        next++;
+                    }
+                    boolean endsMethod = next < lines.size() && lines.get(next).strip().equals("}");
+                    Matcher todo = TODO.matcher(lines.get(begin - 1));
+                    todo.matches();
+                    found.add(new Exercise(id, step, file, begin, i, MARKER.matcher(lines.get(begin)).replaceAll("$1"),
+                            todo.group(3), endsMethod));
+                    open = null;
+                }
+            }
+            if (open != null) {
+                throw new IllegalStateException(file + ": exercise " + open + " begins and never ends");
+            }
+        }
+        Map<String, Long> counts = found.stream().collect(Collectors.groupingBy(Exercise::id, Collectors.counting()));
+        counts.forEach((id, n) -> {
+            if (n > 1) {
+                throw new IllegalStateException("exercise " + id + " is marked " + n + " times in " + step);
+            }
+        });
+        return found;
+    }
+
+    /** The step's own exercises (N.x for step N), in order. */
+    static List<Exercise> own(String step) {
+        try {
+            String prefix = Integer.parseInt(step.substring(4, 6)) + ".";
+            return exercises(step).stream().filter(e -> e.id().startsWith(prefix))
+                    .sorted(Comparator.comparing(e -> Integer.parseInt(e.id().substring(prefix.length())))).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + step + ": " + e.getMessage());
+        }
+    }
+
+    /** Replaces the regions of the given exercises by stubs; the markers stay, to show where to write. */
+    static void strip(List<Exercise> exercises) throws IOException {
+        Map<Path, List<Exercise>> byFile = exercises.stream().collect(Collectors.groupingBy(Exercise::file));
+        for (Map.Entry<Path, List<Exercise>> entry : byFile.entrySet()) {
+            // Read again: the line numbers are those of the solution, so strip from the bottom up.
+            List<String> lines = new ArrayList<>(Files.readAllLines(entry.getKey()));
+            List<Exercise> inFile = new ArrayList<>(entry.getValue());
+            inFile.sort((a, b) -> Integer.compare(b.begin(), a.begin()));
+            for (Exercise exercise : inFile) {
+                String message = "Exercise " + exercise.id() + ": " + exercise.todo().replace("\\", "\\\\")
+                        .replace("\"", "\\\"") + " (see docs/" + exercise.step() + ".md#" + anchor(exercise.id()) + ")";
+                String thrown = "throw new UnsupportedOperationException(\"" + message + "\");";
+                // A throw that ends its method may stand alone; anywhere else, the code after it must stay
+                // reachable for the compiler, which `if (true)` does.
+                String stub = exercise.indent() + (exercise.endsMethod() ? thrown : "if (true) { " + thrown + " }");
+                lines.subList(exercise.begin() + 1, exercise.end()).clear();
+                lines.add(exercise.begin() + 1, stub);
+            }
+            Files.write(entry.getKey(), lines);
+        }
+    }
+
+    private static boolean isStub(Exercise exercise) throws IOException {
+        List<String> lines = Files.readAllLines(exercise.file());
+        return lines.stream().anyMatch(l -> l.contains("UnsupportedOperationException(\"Exercise " + exercise.id() + ": "));
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    static Properties state() throws IOException {
+        Properties state = new Properties();
+        if (Files.exists(STATE)) {
+            try (var in = Files.newBufferedReader(STATE)) {
+                state.load(in);
+            }
+        }
+        return state;
+    }
+
+    static void save(Properties state) throws IOException {
+        Files.createDirectories(STATE.getParent());
+        try (var out = Files.newBufferedWriter(STATE)) {
+            state.store(out, "the workshop's progress, kept by tools/Workshop.java (git ignores it)");
+        }
+    }
+
+    private static String status(Properties state, String id) {
+        return state.getProperty(id, "");
+    }
+
+    private static int start(String step) throws IOException {
+        List<Exercise> exercises = own(step);
+        if (exercises.isEmpty()) {
+            throw new IllegalStateException(step + " has no exercises");
+        }
+        List<Exercise> solved = new ArrayList<>();
+        for (Exercise exercise : exercises) {
+            if (!isStub(exercise)) {
+                solved.add(exercise);
+            }
+        }
+        strip(solved);
+        Properties state = state();
+        for (Exercise exercise : exercises) {
+            if (solved.contains(exercise)) {
+                state.setProperty(exercise.id(), "started");
+                state.remove("hint." + exercise.id());
+            }
+        }
+        save(state);
+        System.out.println("Started the exercises of " + step + ":");
+        for (Exercise exercise : exercises) {
+            System.out.println("  " + exercise.id() + "  " + exercise.file() + ":" + (exercise.begin() + 2) + "  "
+                    + exercise.todo());
+        }
+        System.out.println("Write each between its markers, in order. Run its tests on every save: " + SELF
+                + " watch " + exercises.get(0).id());
+        System.out.println("A hint: " + SELF + " hint " + exercises.get(0).id() + ". Your work: git diff. The solution"
+                + " again: " + SELF + " reset " + step);
+        return 0;
+    }
+
+    /** Restores the files that hold the step's exercises from git, and only those: other edits stay. */
+    private static int reset(String step) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "checkout", "HEAD", "--"));
+        own(step).stream().map(e -> e.file().toString()).distinct().forEach(command::add);
+        Process git = new ProcessBuilder(command).inheritIO().start();
+        if (git.waitFor() != 0) {
+            throw new IllegalStateException("git could not restore " + step + "; is this a git checkout?");
+        }
+        Properties state = state();
+        for (Exercise exercise : own(step)) {
+            state.remove(exercise.id());
+            state.remove("hint." + exercise.id());
+        }
+        save(state);
+        System.out.println(step + " is the solution again (" + own(step).stream().map(e -> e.file().getFileName().toString())
+                .distinct().collect(Collectors.joining(", ")) + "); its exercises are no longer started.");
+        return 0;
+    }
+
+    private static int list() throws IOException {
+        Properties state = state();
+        for (String step : steps()) {
+            for (Exercise exercise : own(step)) {
+                String status = status(state, exercise.id());
+                System.out.printf("%-5s %-8s %-24s %s%n", exercise.id(), status.isEmpty() ? "-" : status, step,
+                        exercise.todo());
+            }
+        }
+        return 0;
+    }
+
+    private static int progress() throws IOException {
+        Properties state = state();
+        int done = 0;
+        int all = 0;
+        for (String step : steps()) {
+            List<Exercise> exercises = own(step);
+            long stepDone = exercises.stream().filter(e -> status(state, e.id()).equals("done")).count();
+            String started = exercises.stream().filter(e -> status(state, e.id()).equals("started")).map(Exercise::id)
+                    .collect(Collectors.joining(", "));
+            System.out.printf("%-24s %d of %d done%s%n", step, stepDone, exercises.size(),
+                    started.isEmpty() ? "" : "   started: " + started);
+            done += stepDone;
+            all += exercises.size();
+        }
+        System.out.println(done + " of " + all + " exercises done");
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- running the tests
+
+    /** One test's verdict, as the step's ExerciseReport wrote it. */
+    record Verdict(String exercise, String test, boolean passed, String message) {
+    }
+
+    /** What one Maven run said: its exit code, its output, and the verdicts (none when it did not compile). */
+    record Run(int exit, String output, List<Verdict> verdicts) {
+        List<Verdict> of(String exercise) {
+            return verdicts.stream().filter(v -> v.exercise().equals(exercise)).toList();
+        }
+
+        List<Verdict> failed(String exercise) {
+            return of(exercise).stream().filter(v -> !v.passed()).toList();
+        }
+
+        /** The compiler's errors, one line each, or "" when it compiled. */
+        String compileErrors() {
+            return output.lines().filter(l -> l.matches("\\[ERROR\\] .*\\.java:\\[\\d+,\\d+\\] .*"))
+                    .map(l -> "  " + l.substring(8).replace(Path.of("").toAbsolutePath() + "/", ""))
+                    .distinct().collect(Collectors.joining("\n"));
+        }
+    }
+
+    private static volatile Process running;
+
+    /** Runs the step's tests (those of the given groups, or all), offline and quietly. */
+    static Run test(String step, List<String> groups) throws Exception {
+        Path report = Path.of(step, "target", "exercise-report.tsv");
+        Files.deleteIfExists(report);
+        List<String> command = new ArrayList<>(List.of(maven(), "-o", "-q", "-B", "-f", step + "/pom.xml", "test",
+                "-Dsurefire.failIfNoSpecifiedTests=false", "-DfailIfNoTests=false"));
+        if (!groups.isEmpty()) {
+            command.add("-Dgroups=" + groups.stream().map(g -> "exercise-" + g).collect(Collectors.joining(",")));
+        }
+        Process maven = new ProcessBuilder(command).redirectErrorStream(true).start();
+        running = maven;
+        String output = new String(maven.getInputStream().readAllBytes());
+        int exit = maven.waitFor();
+        running = null;
+        return new Run(exit, output, readReport(report));
+    }
+
+    static List<Verdict> readReport(Path report) throws IOException {
+        List<Verdict> verdicts = new ArrayList<>();
+        if (Files.exists(report)) {
+            for (String line : Files.readAllLines(report)) {
+                String[] f = line.split("\t", 4);
+                if (f.length == 4) {
+                    verdicts.add(new Verdict(f[0], f[1], f[2].equals("passed"), f[3]));
+                }
+            }
+        }
+        return verdicts;
+    }
+
+    private static String maven() {
+        return System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
+    }
+
+    /** Prints the verdict on one exercise; returns whether it is done. */
+    static boolean verdict(Exercise exercise, Run run) {
+        List<Verdict> mine = run.of(exercise.id());
+        List<Verdict> failed = run.failed(exercise.id());
+        if (mine.isEmpty()) {
+            String before = run.verdicts().stream().filter(v -> !v.passed() && !v.exercise().equals("-")
+                    && v.exercise().compareTo(exercise.id()) < 0).map(Verdict::exercise).findFirst().orElse(null);
+            System.out.println(exercise.id() + "  not done" + (before != null ? ": its tests need " + before
+                    + " first" : ": no test of it ran"));
+            return false;
+        }
+        if (failed.isEmpty()) {
+            System.out.println(exercise.id() + "  done: " + mine.size() + " test" + (mine.size() == 1 ? "" : "s") + " pass");
+            return true;
+        }
+        System.out.println(exercise.id() + "  not done: " + failed.size() + " of " + mine.size() + " tests fail; the first, "
+                + failed.get(0).test() + ":");
+        System.out.println("      " + failed.get(0).message());
+        System.out.println("      run `" + SELF + " hint " + exercise.id() + "` for a hint");
+        return false;
+    }
+
+    /** Verdicts for the exercises, and any other test that fails; returns how many exercises are done. */
+    private static int report(String step, List<Exercise> exercises, Run run, Properties state) throws IOException {
+        String errors = run.compileErrors();
+        if (run.verdicts().isEmpty()) {
+            System.out.println(errors.isEmpty() ? step + ": the tests did not run:\n" + tail(run.output())
+                    : step + " does not compile:\n" + errors);
+            return 0;
+        }
+        int done = 0;
+        for (Exercise exercise : exercises) {
+            if (verdict(exercise, run)) {
+                done++;
+                if (status(state, exercise.id()).equals("started")) {
+                    state.setProperty(exercise.id(), "done");
+                }
+            }
+        }
+        List<Verdict> others = run.verdicts().stream().filter(v -> !v.passed() && (v.exercise().equals("-")
+                || exercises.stream().noneMatch(e -> e.id().equals(v.exercise())))).toList();
+        if (!others.isEmpty()) {
+            System.out.println("other tests fail (" + others.size() + "); the first, " + others.get(0).test() + ":");
+            System.out.println("      " + others.get(0).message());
+        }
+        save(state);
+        return done;
+    }
+
+    private static String tail(String output) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    private static int verify(String onlyStep) throws Exception {
+        Properties state = state();
+        Map<String, List<Exercise>> byStep = new LinkedHashMap<>();
+        for (String step : onlyStep != null ? List.of(onlyStep) : steps()) {
+            List<Exercise> exercises = own(step).stream()
+                    .filter(e -> onlyStep != null || !status(state, e.id()).isEmpty()).toList();
+            if (!exercises.isEmpty() || onlyStep != null) {
+                byStep.put(step, exercises);
+            }
+        }
+        if (byStep.isEmpty()) {
+            System.out.println("No exercise is started. Start a step's: " + SELF + " start step01-block");
+            return 0;
+        }
+        boolean green = true;
+        for (Map.Entry<String, List<Exercise>> entry : byStep.entrySet()) {
+            String step = entry.getKey();
+            List<Exercise> exercises = entry.getValue();
+            System.out.println("testing " + step + " ...");
+            Run run = test(step, onlyStep != null ? List.of() : exercises.stream().map(Exercise::id).toList());
+            int done = report(step, exercises, run, state);
+            System.out.println(step + ": " + done + " of " + exercises.size() + " exercises done");
+            green &= run.exit() == 0;
+        }
+        return green ? 0 : 1;
+    }
+
+    // ---------------------------------------------------------------- watch
+
+    private static int watch(Exercise named) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process process = running;
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+            }
+        }));
+        Exercise exercise = named != null ? named : current();
+        if (exercise == null) {
+            System.out.println("No started exercise is left to do. Start a step's: " + SELF + " start STEP");
+            return 0;
+        }
+        System.out.println("watching exercise " + exercise.id() + " (" + exercise.step() + "): " + exercise.todo());
+        System.out.println("its tests run now, and again each time you save a file of " + exercise.step()
+                + "; Ctrl-C ends it");
+        Map<Path, Long> seen = snapshot(exercise.step());
+        Quick quick = null;
+        while (true) {
+            long started = System.nanoTime();
+            if (quick == null || !quick.step().equals(exercise.step())) {
+                quick = Quick.prepare(exercise.step());
+            }
+            Run run = quick != null ? quick.test(exercise.id()) : test(exercise.step(), List.of(exercise.id()));
+            Properties state = state();
+            boolean done;
+            if (run.verdicts().isEmpty()) {
+                String errors = run.compileErrors();
+                System.out.println(errors.isEmpty() ? "the tests did not run:\n" + tail(run.output())
+                        : exercise.step() + " does not compile:\n" + errors);
+                done = false;
+            } else {
+                done = verdict(exercise, run);
+                if (done && run.exit() == 0 && status(state, exercise.id()).equals("started")) {
+                    state.setProperty(exercise.id(), "done");
+                    save(state);
+                }
+            }
+            System.out.printf("(%s, %.1f s; waiting for a save)%n", done ? "green" : "red",
+                    (System.nanoTime() - started) / 1e9);
+            if (done && named == null) {
+                Exercise next = current();
+                if (next != null && !next.equals(exercise)) {
+                    exercise = next;
+                    System.out.println("on to exercise " + exercise.id() + " (" + exercise.step() + "): " + exercise.todo());
+                    continue;
+                }
+            }
+            while (true) {
+                Thread.sleep(200);
+                Map<Path, Long> now = snapshot(exercise.step());
+                if (!now.equals(seen)) {
+                    Thread.sleep(100);  // An editor may write a file in several steps.
+                    seen = snapshot(exercise.step());
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The quick way to run an exercise's tests on every save: Maven builds the step and writes its class path once;
+     * then each run compiles the sources in this process and runs the tagged tests in one new JVM, which takes a
+     * few seconds less than Maven. The verdicts are the same: the step's ExerciseReport writes them.
+     */
+    record Quick(String step, String classPath) {
+
+        private static final String RUNNER = """
+                import java.nio.file.Path;
+                import java.util.Set;
+                import org.junit.platform.engine.discovery.DiscoverySelectors;
+                import org.junit.platform.launcher.TagFilter;
+                import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+                import org.junit.platform.launcher.core.LauncherFactory;
+
+                /** Runs the tests of one tag, for tools/Workshop.java watch. */
+                public class WorkshopRunner {
+                    public static void main(String[] args) {
+                        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                                .selectors(DiscoverySelectors.selectClasspathRoots(
+                                        Set.of(Path.of("target", "test-classes").toAbsolutePath())))
+                                .filters(TagFilter.includeTags(args[0])).build());
+                        System.exit(0);
+                    }
+                }
+                """;
+
+        /** Builds the step with Maven and compiles the runner; null when that fails (then Maven runs each time). */
+        static Quick prepare(String step) throws Exception {
+            Path classPathFile = Path.of(step, "target", "workshop.classpath");
+            // Not offline: the first watch of a machine may need to fetch the dependency plugin.
+            Process maven = new ProcessBuilder(maven(), "-q", "-B", "-f", step + "/pom.xml", "test-compile",
+                    "dependency:build-classpath", "-Dmdep.outputFile=target/workshop.classpath",
+                    "-Dmdep.includeScope=test").redirectErrorStream(true).start();
+            running = maven;
+            maven.getInputStream().readAllBytes();
+            running = null;
+            if (maven.waitFor() != 0 || !Files.exists(classPathFile)) {
+                return null;
+            }
+            String classPath = Files.readString(classPathFile).strip();
+            Path runner = Path.of(step, "target", "workshop-runner");
+            Files.createDirectories(runner);
+            Files.writeString(runner.resolve("WorkshopRunner.java"), RUNNER);
+            if (!compile(List.of(runner.resolve("WorkshopRunner.java")), runner, classPath).isEmpty()) {
+                return null;
+            }
+            return new Quick(step, classPath);
+        }
+
+        Run test(String exercise) throws Exception {
+            Path classes = Path.of(step, "target", "classes");
+            Path testClasses = Path.of(step, "target", "test-classes");
+            String errors = compile(sources("main"), classes, classPath);
+            if (errors.isEmpty()) {
+                errors = compile(sources("test"), testClasses, classes.toAbsolutePath() + java.io.File.pathSeparator + classPath);
+            }
+            if (!errors.isEmpty()) {
+                // The same shape as Maven's compiler errors, so that Run says them in the same way.
+                return new Run(1, errors, List.of());
+            }
+            Path report = Path.of(step, "target", "exercise-report.tsv");
+            Files.deleteIfExists(report);
+            String path = String.join(java.io.File.pathSeparator, "target/workshop-runner", "target/test-classes",
+                    "target/classes", classPath);
+            Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", path, "WorkshopRunner", "exercise-" + exercise)
+                    .directory(Path.of(step).toFile()).redirectErrorStream(true).start();
+            running = java;
+            String output = new String(java.getInputStream().readAllBytes());
+            int exit = java.waitFor();
+            running = null;
+            return new Run(exit, output, readReport(report));
+        }
+
+        private List<Path> sources(String set) throws IOException {
+            try (Stream<Path> walk = Files.walk(Path.of(step, "src", set, "java"))) {
+                return walk.filter(p -> p.toString().endsWith(".java")).toList();
+            }
+        }
+
+        /** Compiles in this process; returns the errors as Maven prints them, or "" when it compiled. */
+        private static String compile(List<Path> sources, Path out, String classPath) throws IOException {
+            javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+            javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+            try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+                boolean ok = javac.getTask(null, files, diagnostics, List.of("-d", out.toString(), "-cp", classPath,
+                        "--release", "17", "-parameters", "-proc:none", "-encoding", "UTF-8"), null,
+                        files.getJavaFileObjectsFromPaths(sources)).call();
+                if (ok) {
+                    return "";
+                }
+            }
+            return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                    .map(d -> "[ERROR] " + (d.getSource() == null ? "?" : Path.of(d.getSource().toUri()))
+                            + ":[" + d.getLineNumber() + "," + d.getColumnNumber() + "] " + d.getMessage(null).lines().findFirst().orElse(""))
+                    .collect(Collectors.joining("\n"));
+        }
+    }
+
+    /** The first started exercise that is not done, in step order. */
+    private static Exercise current() throws IOException {
+        Properties state = state();
+        for (String step : steps()) {
+            for (Exercise exercise : own(step)) {
+                if (status(state, exercise.id()).equals("started")) {
+                    return exercise;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** When each source file of the step was last changed. */
+    private static Map<Path, Long> snapshot(String step) throws IOException {
+        Map<Path, Long> times = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(Path.of(step, "src"))) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                times.put(file, Files.getLastModifiedTime(file).toMillis() * 31 + Files.size(file));
+            }
+        }
+        return times;
+    }
+
+    // ---------------------------------------------------------------- hints
+
+    /** The layers of help for an exercise, from its section of the step's page: Hint 1, Hint 2..., the idea. */
+    static List<Map.Entry<String, String>> hints(Exercise exercise) throws IOException {
+        Path page = Path.of("docs", exercise.step() + ".md");
+        String doc = Files.exists(page) ? Files.readString(page) : "";
+        int section = doc.indexOf("### Exercise " + exercise.id() + "\n");
+        if (section < 0) {
+            return List.of();
+        }
+        int next = doc.indexOf("\n## ", section + 1);
+        int nextExercise = doc.indexOf("\n### ", section + 1);
+        int end = Stream.of(next, nextExercise, doc.length()).filter(i -> i >= 0).min(Integer::compare).get();
+        Matcher details = Pattern.compile("<details><summary>([^<]+)</summary>\\s*\\n(.*?)\\n</details>", Pattern.DOTALL)
+                .matcher(doc.substring(section, end));
+        List<Map.Entry<String, String>> layers = new ArrayList<>();
+        while (details.find()) {
+            layers.add(Map.entry(details.group(1).strip(), details.group(2).strip()));
+        }
+        return layers;
+    }
+
+    private static int hint(Exercise exercise, String layer) throws IOException {
+        List<Map.Entry<String, String>> layers = hints(exercise);
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("docs/" + exercise.step() + ".md has no hints for exercise " + exercise.id());
+        }
+        Properties state = state();
+        int shown = Integer.parseInt(state.getProperty("hint." + exercise.id(), "0"));
+        int index;
+        if (layer != null) {
+            if (!layer.matches("\\d+") || Integer.parseInt(layer) < 1 || Integer.parseInt(layer) > layers.size()) {
+                throw new IllegalStateException("exercise " + exercise.id() + " has layers 1 to " + layers.size());
+            }
+            index = Integer.parseInt(layer) - 1;
+        } else {
+            index = Math.min(shown, layers.size() - 1);
+        }
+        long hintCount = layers.stream().filter(l -> l.getKey().startsWith("Hint")).count();
+        String title = layers.get(index).getKey();
+        System.out.println("exercise " + exercise.id() + ", " + (title.startsWith("Hint")
+                ? title.toLowerCase() + " of " + hintCount : title.toLowerCase()));
+        System.out.println();
+        System.out.println(layers.get(index).getValue());
+        System.out.println();
+        if (index + 1 < layers.size()) {
+            System.out.println("(the same command again shows " + layers.get(index + 1).getKey().toLowerCase() + ")");
+        } else {
+            System.out.println("(that was the last layer; `" + SELF + " hint " + exercise.id() + " 1` shows the first again)");
+        }
+        state.setProperty("hint." + exercise.id(), Integer.toString(Math.max(shown, index + 1)));
+        save(state);
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- doctor
+
+    private static int doctor() throws Exception {
+        int missing = 0;
+        int feature = Runtime.version().feature();
+        missing += say(feature >= 17, "Java " + Runtime.version(), "install JDK 17 or newer (for example Temurin 17)");
+        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+        missing += say(Files.exists(javac) || Files.exists(Path.of(javac + ".exe")), "a JDK (javac), not only a JRE",
+                "install a JDK 17+, not a JRE, and point JAVA_HOME at it");
+        String mvn = output(maven(), "-v");
+        Matcher version = Pattern.compile("Apache Maven (\\d+)\\.(\\d+)\\.(\\d+)").matcher(mvn);
+        boolean mavenOk = version.find() && (Integer.parseInt(version.group(1)) > 3
+                || Integer.parseInt(version.group(1)) == 3 && Integer.parseInt(version.group(2)) >= 8);
+        missing += say(mavenOk, mavenOk ? "Maven " + version.group(1) + "." + version.group(2) + "." + version.group(3)
+                : "Maven 3.8 or newer", "install Maven 3.8+ and put `mvn` on the PATH (`mvn -v` must work)");
+        Matcher mavenJava = Pattern.compile("Java version: (\\d+)").matcher(mvn);
+        if (mavenOk && mavenJava.find()) {
+            missing += say(Integer.parseInt(mavenJava.group(1)) >= 17, "Maven runs on Java " + mavenJava.group(1),
+                    "set JAVA_HOME to a JDK 17+ (`mvn -v` shows which Java Maven uses)");
+        }
+        missing += say(!output("git", "--version").isEmpty(), "git", "install git (`reset` and `git diff` need it)");
+        boolean free;
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(5000));
+            free = true;
+        } catch (IOException e) {
+            free = false;
+        }
+        missing += say(free, "port 5000 is free", "stop what listens on port 5000 (on macOS, AirPlay Receiver does:"
+                + " System Settings > General > AirDrop & Handoff), or start nodes with --port 5001");
+        List<String> absent = uncached();
+        missing += say(absent.isEmpty(), "the dependencies are in ~/.m2, for offline use",
+                "run `mvn -q package -DskipTests` once while online; missing: " + String.join(", ", absent));
+        boolean docker = !output("docker", "info", "--format", "{{.ServerVersion}}").isBlank();
+        System.out.println((docker ? "ok       " : "optional ") + "Docker" + (docker ? ""
+                : ": only the container tests and the compose demo need it; start Docker Desktop, or `sudo dockerd &`"));
+        System.out.println(missing == 0 ? "ready for the workshop" : missing + " thing(s) to fix before the workshop");
+        return missing == 0 ? 0 : 1;
+    }
+
+    private static int say(boolean ok, String what, String fix) {
+        System.out.println((ok ? "ok       " : "MISSING  ") + what + (ok ? "" : ": " + fix));
+        return ok ? 0 : 1;
+    }
+
+    /** A command's output, or "" when it cannot run or fails. */
+    private static String output(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "";
+            }
+            return process.exitValue() == 0 ? out : "";
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    /** The artifacts of the parent pom's versions that the local Maven repository lacks. */
+    private static List<String> uncached() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Path repository = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        Map<String, String> artifacts = new LinkedHashMap<>();
+        artifacts.put("io/undertow/undertow-core", property(pom, "undertow.version"));
+        artifacts.put("com/google/code/gson/gson", property(pom, "gson.version"));
+        artifacts.put("org/bouncycastle/bcprov-jdk18on", property(pom, "bouncycastle.version"));
+        artifacts.put("info/picocli/picocli", property(pom, "picocli.version"));
+        artifacts.put("org/junit/jupiter/junit-jupiter-engine", property(pom, "junit.version"));
+        artifacts.put("org/apache/maven/plugins/maven-surefire-plugin", "3.5.4");
+        artifacts.put("org/apache/maven/plugins/maven-shade-plugin", "3.6.1");
+        List<String> absent = new ArrayList<>();
+        artifacts.forEach((path, version) -> {
+            if (!Files.isDirectory(repository.resolve(path).resolve(version))) {
+                absent.add(path.substring(path.lastIndexOf('/') + 1) + " " + version);
+            }
+        });
+        return absent;
+    }
+
+    private static String property(String pom, String name) {
+        Matcher value = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        return value.find() ? value.group(1) : "?";
+    }
+
+    // ---------------------------------------------------------------- check, for maintainers and CI
+
+    /** Checks each step's exercises both ways and its page; returns the exit code (0 when every check passes). */
+    private static int check(List<String> steps) throws Exception {
+        int failures = 0;
+        for (String step : steps) {
+            System.out.println("== " + step);
+            List<String> problems = new ArrayList<>(Pages.check(step));
+            if (problems.isEmpty()) {
+                System.out.println("  its page has the headings, a diagram, at most four files to read first and "
+                        + Pages.words(Path.of("docs", step + ".md")) + " words");
+            }
+            problems.addAll(checkStep(step));
+            problems.forEach(problem -> System.out.println("  FAILED: " + problem));
+            failures += problems.size();
+        }
+        System.out.println(failures == 0 ? "every exercise checked both ways, every page in shape" : failures + " check(s) failed");
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Runs the check with the step's own test reports set aside, so that the solution's reports survive it. */
+    private static List<String> checkStep(String step) throws Exception {
+        Path reports = Path.of(step, "target", "surefire-reports");
+        Path aside = Path.of(step, "target", "surefire-reports.solution");
+        deleteTree(aside);
+        if (Files.isDirectory(reports)) {
+            Files.move(reports, aside);
+        }
+        try {
+            return checkExercises(step);
+        } finally {
+            deleteTree(reports);
+            if (Files.isDirectory(aside)) {
+                Files.move(aside, reports);
+            }
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> walk = Files.walk(directory)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /**
+     * Without its solution, an exercise's tests all fail; with it and the exercises before it (the later ones
+     * stripped), they all pass; and with every exercise stripped, every test of no exercise passes.
+     */
+    private static List<String> checkExercises(String step) throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<Exercise> exercises;
+        try {
+            exercises = own(step);
+        } catch (IllegalStateException e) {
+            return List.of(e.getMessage());
+        }
+        if (exercises.isEmpty() || exercises.size() > 4) {
+            problems.add("a step has one to four exercises; " + step + " has " + exercises.size());
+        }
+        for (Exercise exercise : exercises) {
+            List<Map.Entry<String, String>> layers = hints(exercise);
+            if (layers.size() < 3 || !layers.get(0).getKey().equals("Hint 1") || !layers.get(1).getKey().equals("Hint 2")
+                    || !layers.get(layers.size() - 1).getKey().equals("The idea of the solution")) {
+                problems.add("docs/" + step + ".md needs \"### Exercise " + exercise.id()
+                        + "\" with <details> blocks Hint 1, Hint 2 and The idea of the solution");
+            }
+            if (isStub(exercise)) {
+                problems.add("exercise " + exercise.id() + " is a stub here: check the solution (reset " + step + ")");
+                return problems;
+            }
+        }
+        Map<Path, byte[]> originals = new TreeMap<>();
+        for (Exercise exercise : exercises) {
+            originals.putIfAbsent(exercise.file(), Files.readAllBytes(exercise.file()));
+        }
+        List<String> ids = exercises.stream().map(Exercise::id).toList();
+        try {
+            strip(exercises);
+            Run all = test(step, List.of());
+            if (all.verdicts().isEmpty()) {
+                problems.add("with its exercises stripped, the step's tests do not run:\n" + tail(all.output()));
+                return problems;
+            }
+            List<Verdict> untagged = all.verdicts().stream().filter(v -> !v.passed() && !ids.contains(v.exercise())).toList();
+            if (!untagged.isEmpty()) {
+                problems.add("with its exercises stripped, tests of no exercise fail: tag them, or make them independent"
+                        + " of the exercises: " + untagged.stream().map(Verdict::test).collect(Collectors.joining(", ")));
+            } else {
+                System.out.println("  stripped, every test of no exercise passes (" + all.verdicts().size() + " verdicts)");
+            }
+            for (int k = 0; k < exercises.size(); k++) {
+                Exercise exercise = exercises.get(k);
+                restore(originals);
+                strip(List.of(exercise));
+                Run without = test(step, List.of(exercise.id()));
+                long passed = without.verdicts().stream().filter(Verdict::passed).count();
+                if (without.verdicts().isEmpty()) {
+                    problems.add("exercise " + exercise.id() + " has no test tagged exercise-" + exercise.id());
+                } else if (passed > 0) {
+                    problems.add("exercise " + exercise.id() + ": " + passed + " of its " + without.verdicts().size()
+                            + " tests pass without it: they do not test it");
+                } else {
+                    System.out.println("  exercise " + exercise.id() + " stripped: all " + without.verdicts().size()
+                            + " of its tests fail");
+                }
+                if (k + 1 < exercises.size()) {
+                    restore(originals);
+                    strip(exercises.subList(k + 1, exercises.size()));
+                    Run in = test(step, List.of(exercise.id()));
+                    List<Verdict> failed = in.verdicts().stream().filter(v -> !v.passed()).toList();
+                    if (in.verdicts().isEmpty() || !failed.isEmpty()) {
+                        problems.add("exercise " + exercise.id() + " done, the later ones not: its tests must pass, but "
+                                + (in.verdicts().isEmpty() ? "they did not run" : failed.stream()
+                                .map(v -> v.test() + " (" + v.message() + ")").collect(Collectors.joining(", ")) + " fail")
+                                + "; tag such a test with the later exercise it needs");
+                    } else {
+                        System.out.println("  exercise " + exercise.id() + " done, the later ones stripped: its "
+                                + in.verdicts().size() + " tests pass");
+                    }
+                }
+            }
+        } finally {
+            restore(originals);
+        }
+        return problems;
+    }
+
+    /** For the author of an exercise: which tests fail when it alone is stripped; those are the ones to tag. */
+    private static int discover(String step) throws Exception {
+        List<Exercise> exercises = own(step);
+        Map<Path, byte[]> originals = new TreeMap<>();
+        for (Exercise exercise : exercises) {
+            originals.putIfAbsent(exercise.file(), Files.readAllBytes(exercise.file()));
+        }
+        try {
+            for (Exercise exercise : exercises) {
+                restore(originals);
+                strip(List.of(exercise));
+                Run run = test(step, List.of());
+                TreeSet<String> failing = run.verdicts().stream().filter(v -> !v.passed()).map(Verdict::test)
+                        .collect(Collectors.toCollection(TreeSet::new));
+                System.out.println("exercise-" + exercise.id() + ": " + String.join(" ", failing));
+            }
+        } finally {
+            restore(originals);
+        }
+        return 0;
+    }
+
+    private static void restore(Map<Path, byte[]> originals) throws IOException {
+        for (Map.Entry<Path, byte[]> original : originals.entrySet()) {
+            Files.write(original.getKey(), original.getValue());
+        }
+    }
+
+    /** The shape every step page has (issue 15): its headings in order, a diagram, few files, few words. */
+    static final class Pages {
+        static final List<String> HEADINGS = List.of("## What you will learn", "## The text", "## The picture",
+                "## Read these first", "## Run it", "## Exercises", "## Recap", "## Next");
+        static final int MAX_WORDS = 1500;
+
+        static int words(Path page) throws IOException {
+            String text = Files.readString(page).replaceAll("(?s)```.*?```", "");
+            return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        }
+
+        static List<String> check(String step) throws IOException {
+            Path page = Path.of("docs", step + ".md");
+            if (!Files.exists(page)) {
+                return List.of(page + " is missing");
+            }
+            List<String> problems = new ArrayList<>();
+            String doc = Files.readString(page);
+            List<String> headings = doc.replaceAll("(?s)```.*?```", "").lines().filter(l -> l.startsWith("## ")).toList();
+            List<String> required = headings.stream().filter(HEADINGS::contains).toList();
+            if (!required.equals(HEADINGS)) {
+                problems.add(page + " needs the headings " + String.join(", ", HEADINGS) + " in this order; it has "
+                        + String.join(", ", headings));
+            }
+            List<String> extra = headings.stream().filter(h -> !HEADINGS.contains(h)).toList();
+            if (!extra.isEmpty() && !(extra.equals(List.of("## What the text gets wrong"))
+                    && Integer.parseInt(step.substring(4, 6)) <= 6)) {
+                problems.add(page + " has headings that are not the page's: " + String.join(", ", extra));
+            }
+            if (!doc.contains("```mermaid\n")) {
+                problems.add(page + " needs a diagram, a ```mermaid block under ## The picture");
+            }
+            int words = words(page);
+            if (words > MAX_WORDS) {
+                problems.add(page + " has " + words + " words outside code blocks; at most " + MAX_WORDS);
+            }
+            String read = section(doc, "## Read these first");
+            long files = read.lines().filter(l -> l.startsWith("- ")).count();
+            if (files == 0 || files > 4) {
+                problems.add(page + ": ## Read these first lists " + files + " files; one to four");
+            }
+            String run = section(doc, "## Run it");
+            if (!run.contains("**Checkpoint:**")) {
+                problems.add(page + ": ## Run it needs a **Checkpoint:** after each stage");
+            }
+            if (!section(doc, "## What you will learn").matches("(?s).*\\nTime: about \\d+ minutes \\(reading \\d+, running \\d+, exercises \\d+\\)\\..*")) {
+                problems.add(page + ": ## What you will learn needs a line \"Time: about N minutes (reading N, running N, exercises N).\"");
+            }
+            long recap = section(doc, "## Recap").lines().filter(l -> !l.isBlank() && !l.startsWith("## ")).count();
+            if (recap != 3) {
+                problems.add(page + ": ## Recap has " + recap + " lines; three");
+            }
+            return problems;
+        }
+
+        private static String section(String doc, String heading) {
+            int start = doc.indexOf("\n" + heading + "\n");
+            if (start < 0) {
+                return "";
+            }
+            int end = doc.indexOf("\n## ", start + heading.length() + 1);
+            return doc.substring(start + 1, end < 0 ? doc.length() : end);
+        }
+
+        private Pages() {
+        }
+    }
+
+    private Workshop() {
+    }
+}
