@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs every command that README.md and docs/ show, as a reader would type them, so that none of them rots.
- * Written in Java, like tools/Exercises.java, so that it needs nothing the workshop does not already need.
+ * Written in Java, like tools/Workshop.java, so that it needs nothing the workshop does not already need.
  *
  * <pre>
  * java tools/DocCommands.java list              every command, with the page and line it is on
@@ -44,8 +44,11 @@ import java.util.stream.Stream;
  */
 public final class DocCommands {
 
-    /** One command as a page shows it: its text (perhaps several lines), its comment, and where it is. */
-    record Command(String page, int line, String text, String comment) {
+    /**
+     * One command as a page shows it: its text (perhaps several lines), its comment, where it is, and the lines of
+     * the checkpoint that follows its block, if it is the block's last command.
+     */
+    record Command(String page, int line, String text, String comment, List<String> checkpoint) {
         String where() {
             return page + ":" + line;
         }
@@ -59,7 +62,7 @@ public final class DocCommands {
     private static final Pattern TEXT_NODE_PORT = Pattern.compile("text-node\\.py (\\d+)");
     private static final Pattern LOCAL_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1):(\\d+)");
     private static final Pattern INLINE = Pattern.compile(
-            "`((?:java -jar step|java -cp step|java tools/|mvn -pl |bash tools/|curl [^`]*http|docker run |wrk |gcc )[^`]*)`");
+            "`((?:java -jar step|java -cp step|java tools/(?!Workshop\\.java watch)|mvn -pl |bash tools/|curl [^`]*http|docker run |wrk |gcc )[^`]*)`");
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length == 0 || !List.of("list", "run").contains(args[0])) {
@@ -73,6 +76,7 @@ public final class DocCommands {
             for (Path page : pages) {
                 for (Command command : commands(page)) {
                     System.out.println(command.where() + "  " + command.text().replace("\n", "\n    "));
+                    command.checkpoint().forEach(line -> System.out.println("    checkpoint: " + line));
                 }
             }
             inlineCommandsNotInBlocks().forEach(missing -> System.out.println("in no block: " + missing));
@@ -99,12 +103,16 @@ public final class DocCommands {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    /** README.md first, then the step pages in order, then the rest of docs/. */
+    /** README.md first, then the step pages in order, then the rest of docs/, then the reference pages. */
     static List<Path> pages() throws IOException {
         List<Path> pages = new ArrayList<>();
         pages.add(Path.of("README.md"));
-        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        for (Path folder : List.of(Path.of("docs"), Path.of("docs", "reference"))) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> docs = Files.list(folder)) {
+                    docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+                }
+            }
         }
         return pages;
     }
@@ -114,6 +122,10 @@ public final class DocCommands {
         List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
         List<Command> commands = new ArrayList<>();
         boolean inBlock = false;
+        // A checkpoint: after a ```sh block, a line "**Checkpoint:** ..." and then a ```text block, whose lines the
+        // output of the block's last command must show ("…" stands for any text).
+        int target = -1;
+        boolean checkpoint = false;
         StringBuilder text = new StringBuilder();
         StringBuilder comment = new StringBuilder();
         int start = 0;
@@ -122,10 +134,34 @@ public final class DocCommands {
             String line = lines.get(i);
             if (!inBlock) {
                 inBlock = line.equals("```sh");
+                if (inBlock) {
+                    continue;
+                }
+                if (line.startsWith("**Checkpoint:**")) {
+                    checkpoint = true;
+                } else if (line.equals("```text") && checkpoint && target >= 0) {
+                    List<String> expected = new ArrayList<>();
+                    while (++i < lines.size() && !lines.get(i).startsWith("```")) {
+                        if (!lines.get(i).isBlank()) {
+                            expected.add(lines.get(i).strip());
+                        }
+                    }
+                    Command last = commands.get(target);
+                    commands.set(target, new Command(last.page(), last.line(), last.text(), last.comment(), expected));
+                    target = -1;
+                } else if (line.startsWith("```")) {
+                    target = -1;
+                    checkpoint = false;
+                    while (++i < lines.size() && !lines.get(i).startsWith("```")) {
+                        // Skips a block that is not a command's.
+                    }
+                }
                 continue;
             }
             if (line.startsWith("```")) {
                 inBlock = false;
+                target = commands.size() - 1;
+                checkpoint = false;
                 continue;
             }
             if (text.length() == 0 && quote == 0) {
@@ -154,7 +190,7 @@ public final class DocCommands {
             }
             text.append(text.length() == 0 ? "" : "\n").append(line, 0, end);
             if (quote == 0 && !line.substring(0, end).stripTrailing().endsWith("\\")) {
-                commands.add(new Command(page.toString(), start, text.toString().strip(), comment.toString()));
+                commands.add(new Command(page.toString(), start, text.toString().strip(), comment.toString(), List.of()));
                 text.setLength(0);
                 comment.setLength(0);
             }
@@ -223,8 +259,9 @@ public final class DocCommands {
         int and = text.lastIndexOf(" && ");
         if (and > 0 && NODE.matcher(text.substring(and + 4)).matches()) {
             // A line that builds, then starts a node: the first part runs as any command, the node as a node.
-            return bash(new Command(command.page(), command.line(), text.substring(0, and), command.comment()))
-                    + bash(new Command(command.page(), command.line(), text.substring(and + 4), command.comment()));
+            return bash(new Command(command.page(), command.line(), text.substring(0, and), command.comment(), List.of()))
+                    + bash(new Command(command.page(), command.line(), text.substring(and + 4), command.comment(),
+                    command.checkpoint()));
         }
         if (NODE.matcher(text).matches()) {
             Matcher port = text.contains("text-node.py") ? TEXT_NODE_PORT.matcher(text) : PORT_OPTION.matcher(text);
@@ -252,8 +289,25 @@ public final class DocCommands {
         }
         boolean fails = command.comment().startsWith("red") || command.comment().startsWith("fails");
         String expect = fails ? "fail" : text.startsWith("diff ") ? "diff" : "pass";
-        out.append("  doc_run ").append(where).append(' ').append(expect).append(' ').append(quoted).append('\n');
+        out.append("  doc_run ").append(where).append(' ').append(expect).append(' ').append(quoted);
+        for (String shown : command.checkpoint()) {
+            out.append(" '").append(pattern(shown).replace("'", "'\\''")).append('\'');
+        }
+        out.append('\n');
         return out.append("fi\n").toString();
+    }
+
+    /** A checkpoint's line as a pattern for grep -E: the line itself, where "…" is any text. */
+    static String pattern(String shown) {
+        StringBuilder pattern = new StringBuilder();
+        for (char c : shown.toCharArray()) {
+            if (c == '…') {
+                pattern.append(".*");
+            } else {
+                pattern.append("\\.[]{}()*+?^$|".indexOf(c) >= 0 ? "\\" + c : String.valueOf(c));
+            }
+        }
+        return pattern.toString();
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
@@ -310,8 +364,13 @@ public final class DocCommands {
               out=$(mktemp)
               eval "$3" > "$out" 2>&1
               status=$?
+              sed -i 's/\\x1b\\[[0-9;]*m//g' "$out"
               local n; n=$(wc -l < "$out")
               if [ "$n" -le 40 ]; then cat "$out"; else head -15 "$out"; echo "   ... ($((n - 30)) lines) ..."; tail -15 "$out"; fi
+              local shown
+              for shown in "${@:4}"; do
+                grep -qE -- "$shown" "$out" || doc_failed "$where" "the page's checkpoint shows a line matching /$shown/, which the output lacks"
+              done
               rm -f "$out"
               case $expect in
                 pass) [ $status -eq 0 ] || doc_failed "$where" "exited $status" ;;
