@@ -416,7 +416,10 @@ public final class Workshop {
     /** Prints the verdict on one exercise; returns whether it is done. */
     static boolean verdict(Exercise exercise, Run run) {
         List<Verdict> mine = run.of(exercise.id());
-        List<Verdict> failed = run.failed(exercise.id());
+        // The failure that names the exercise's stub says the most, then one where a node answered 500.
+        List<Verdict> failed = run.failed(exercise.id()).stream()
+                .sorted(Comparator.comparing(v -> v.message().contains("Exercise " + exercise.id() + ": ") ? 0
+                        : v.message().contains("500") ? 1 : 2)).toList();
         if (mine.isEmpty()) {
             String before = run.verdicts().stream().filter(v -> !v.passed() && !v.exercise().equals("-")
                     && v.exercise().compareTo(exercise.id()) < 0).map(Verdict::exercise).findFirst().orElse(null);

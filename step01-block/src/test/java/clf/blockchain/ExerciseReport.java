@@ -5,9 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,18 +33,30 @@ public final class ExerciseReport implements TestExecutionListener {
     }
 
     private final List<Verdict> verdicts = new ArrayList<>();
+    private TestPlan plan;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+    }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-        if (!test.isTest() && passed) {
+        // An engine fails with the class whose setup failed; that class says it once.
+        if (!test.isTest() && (passed || test.getParentId().isEmpty())) {
             return;
         }
+        // A class that cannot be set up belongs to the exercises of its tests.
+        Set<TestTag> tags = new HashSet<>(test.getTags());
+        if (!test.isTest()) {
+            plan.getDescendants(test).forEach(child -> tags.addAll(child.getTags()));
+        }
         String message = result.getThrowable().map(ExerciseReport::firstLine).orElse("");
-        // The stub a test ran into names its exercise best; else the test's tag (its last, when it has several).
+        // The stub a test ran into names its exercise best; else the test's tag (the latest, when it has several).
         String exercise = result.getThrowable().flatMap(ExerciseReport::stub)
-                .or(() -> test.getTags().stream().map(TestTag::getName).filter(t -> t.startsWith("exercise-"))
-                        .map(t -> t.substring("exercise-".length())).reduce((first, last) -> last))
+                .or(() -> tags.stream().map(TestTag::getName).filter(t -> t.startsWith("exercise-"))
+                        .map(t -> t.substring("exercise-".length())).max(Comparator.comparing(ExerciseReport::rank)))
                 .orElse("-");
         verdicts.add(new Verdict(exercise, name(test), passed, message));
     }
@@ -54,6 +69,9 @@ public final class ExerciseReport implements TestExecutionListener {
                 failed.computeIfAbsent(verdict.exercise(), e -> new ArrayList<>()).add(verdict);
             }
         }
+        // The failure that names the exercise's stub says the most, then one where a node answered 500 (it ran into
+        // the stub), then the others.
+        failed.values().forEach(tests -> tests.sort(Comparator.comparing(ExerciseReport::telling)));
         failed.forEach((exercise, tests) -> System.out.printf("%nExercise %s is not done: %d test%s fail%s, the first: %s%n"
                 + "  %s%n  hint: java tools/Workshop.java hint %s%n", exercise, tests.size(), tests.size() == 1 ? "" : "s",
                 tests.size() == 1 ? "s" : "", tests.get(0).test(), tests.get(0).message(), exercise));
@@ -79,6 +97,16 @@ public final class ExerciseReport implements TestExecutionListener {
         String display = test.getDisplayName().replaceFirst("^\\[\\d+\\] ", "");
         return method.find() ? method.group(1) + "." + method.group(2)
                 + (display.startsWith(method.group(2)) ? "" : " [" + display + "]") : display;
+    }
+
+    private static int telling(Verdict verdict) {
+        return STUB.matcher(verdict.message()).find() ? 0 : verdict.message().contains("500") ? 1 : 2;
+    }
+
+    /** Exercise 10.1 comes after 9.2: numbers, not text. */
+    private static long rank(String exercise) {
+        String[] parts = exercise.split("\\.");
+        return Long.parseLong(parts[0]) * 1000 + Long.parseLong(parts[1]);
     }
 
     private static String firstLine(Throwable thrown) {

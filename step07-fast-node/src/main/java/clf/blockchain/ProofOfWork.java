@@ -111,7 +111,12 @@ public final class ProofOfWork {
         public void run() {
             // exercise 7.1: Take the next chunk of proofs while it starts below the best proof found, try it with tryChunk, and count the attempts.
             // exercise 7.1 begin
-            throw new UnsupportedOperationException("Exercise 7.1: Take the next chunk of proofs while it starts below the best proof found, try it with tryChunk, and count the attempts. (see docs/step07-fast-node.md#exercise-71)");
+            MessageDigest sha256 = Blockchain.sha256();
+            byte[] digest = new byte[32];
+            for (long from = nextChunk.getAndAdd(CHUNK); from < best.get(); from = nextChunk.getAndAdd(CHUNK)) {
+                attempts.add(tryChunk(from, sha256, digest));
+                report();
+            }
             // exercise 7.1 end
         }
 
