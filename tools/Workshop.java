@@ -261,11 +261,15 @@ public final class Workshop {
         return state;
     }
 
+    /** Writes the state whole or not at all: a watch in another terminal may be reading it. */
     static void save(Properties state) throws IOException {
         Files.createDirectories(STATE.getParent());
-        try (var out = Files.newBufferedWriter(STATE)) {
+        Path next = Files.createTempFile(STATE.getParent(), "progress", ".tmp");
+        try (var out = Files.newBufferedWriter(next)) {
             state.store(out, "the workshop's progress, kept by tools/Workshop.java (git ignores it)");
         }
+        Files.move(next, STATE, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String status(Properties state, String id) {
@@ -381,12 +385,20 @@ public final class Workshop {
 
     /** Runs the step's tests (those of the given groups, or all), offline and quietly. */
     static Run test(String step, List<String> groups) throws Exception {
+        return test(step, groups, List.of());
+    }
+
+    /** Runs the step's tests of the given groups (or all), but for those of the excluded groups. */
+    static Run test(String step, List<String> groups, List<String> excluded) throws Exception {
         Path report = Path.of(step, "target", "exercise-report.tsv");
         Files.deleteIfExists(report);
         List<String> command = new ArrayList<>(List.of(maven(), "-o", "-q", "-B", "-f", step + "/pom.xml", "test",
                 "-Dsurefire.failIfNoSpecifiedTests=false", "-DfailIfNoTests=false"));
         if (!groups.isEmpty()) {
             command.add("-Dgroups=" + groups.stream().map(g -> "exercise-" + g).collect(Collectors.joining(",")));
+        }
+        if (!excluded.isEmpty()) {
+            command.add("-DexcludedGroups=" + excluded.stream().map(g -> "exercise-" + g).collect(Collectors.joining(",")));
         }
         Process maven = new ProcessBuilder(command).redirectErrorStream(true).start();
         running = maven;
@@ -416,10 +428,8 @@ public final class Workshop {
     /** Prints the verdict on one exercise; returns whether it is done. */
     static boolean verdict(Exercise exercise, Run run) {
         List<Verdict> mine = run.of(exercise.id());
-        // The failure that names the exercise's stub says the most, then one where a node answered 500.
         List<Verdict> failed = run.failed(exercise.id()).stream()
-                .sorted(Comparator.comparing(v -> v.message().contains("Exercise " + exercise.id() + ": ") ? 0
-                        : v.message().contains("500") ? 1 : 2)).toList();
+                .sorted(Comparator.comparing(v -> telling(exercise, v))).toList();
         if (mine.isEmpty()) {
             String before = run.verdicts().stream().filter(v -> !v.passed() && !v.exercise().equals("-")
                     && v.exercise().compareTo(exercise.id()) < 0).map(Verdict::exercise).findFirst().orElse(null);
@@ -436,6 +446,13 @@ public final class Workshop {
         System.out.println("      " + failed.get(0).message());
         System.out.println("      run `" + SELF + " hint " + exercise.id() + "` for a hint");
         return false;
+    }
+
+    /** The stub's own message says most, then a node's 500, then the test of the exercise's class (CanonicalJsonTest). */
+    private static int telling(Exercise exercise, Verdict verdict) {
+        String file = exercise.file().getFileName().toString().replace(".java", "");
+        return verdict.message().contains("Exercise " + exercise.id() + ": ") ? 0 : verdict.message().contains("500") ? 1
+                : verdict.test().startsWith(file + "Test.") ? 2 : 3;
     }
 
     /** Verdicts for the exercises, and any other test that fails; returns how many exercises are done. */
@@ -541,7 +558,11 @@ public final class Workshop {
                     (System.nanoTime() - started) / 1e9);
             if (done && named == null) {
                 Exercise next = current();
-                if (next != null && !next.equals(exercise)) {
+                if (next == null) {
+                    System.out.println("Every started exercise is done. Next: " + SELF + " start STEP, then watch again.");
+                    return 0;
+                }
+                if (!next.equals(exercise)) {
                     exercise = next;
                     System.out.println("on to exercise " + exercise.id() + " (" + exercise.step() + "): " + exercise.todo());
                     continue;
@@ -906,15 +927,16 @@ public final class Workshop {
         List<String> ids = exercises.stream().map(Exercise::id).toList();
         try {
             strip(exercises);
-            Run all = test(step, List.of());
+            Run all = test(step, List.of(), ids);
             if (all.verdicts().isEmpty()) {
-                problems.add("with its exercises stripped, the step's tests do not run:\n" + tail(all.output()));
+                problems.add("with its exercises stripped, the step's other tests do not run:\n" + tail(all.output()));
                 return problems;
             }
-            List<Verdict> untagged = all.verdicts().stream().filter(v -> !v.passed() && !ids.contains(v.exercise())).toList();
+            List<Verdict> untagged = all.verdicts().stream().filter(v -> !v.passed()).toList();
             if (!untagged.isEmpty()) {
                 problems.add("with its exercises stripped, tests of no exercise fail: tag them, or make them independent"
-                        + " of the exercises: " + untagged.stream().map(Verdict::test).collect(Collectors.joining(", ")));
+                        + " of the exercises: " + untagged.stream().map(v -> v.test() + " (" + v.message() + ")")
+                        .collect(Collectors.joining(", ")));
             } else {
                 System.out.println("  stripped, every test of no exercise passes (" + all.verdicts().size() + " verdicts)");
             }

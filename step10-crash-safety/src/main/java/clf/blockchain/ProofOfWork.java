@@ -109,7 +109,7 @@ public final class ProofOfWork {
 
         @Override
         public void run() {
-            // exercise 7.1: Take the next chunk of proofs while it starts below the best proof found, try it with tryChunk, and count the attempts.
+            // exercise 7.1: Take the next chunk of proofs while it starts below the best proof found, try it with tryChunk, count the attempts, and report().
             // exercise 7.1 begin
             MessageDigest sha256 = Blockchain.sha256();
             byte[] digest = new byte[32];
