@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  *     work, a demonstration of what goes wrong), and {@code diff} may exit 1 (it found differences, which is what
  *     it is shown for);</li>
  * <li>{@code sudo apt-get install} installs what is missing with apt-get when run as root;</li>
- * <li>{@code mvn verify} is not run again: it is the README's test command, which .ci/run runs first;</li>
+ * <li>{@code mvn verify} is not run again: it is the README's test command, which .ci/run runs first; and
+ *     {@code mvn -q package -DskipTests} runs on the first page that shows it, not again on every page;</li>
  * <li>without a container registry, the image {@code clf-jre:17} (tools/jre-image.sh) stands in for
  *     {@code eclipse-temurin:17-jre}, the Dockerfiles' default base, for as long as the run lasts.</li>
  * </ul>
@@ -246,6 +247,9 @@ public final class DocCommands {
         return failed;
     }
 
+    private static final String BUILD = "mvn -q package -DskipTests";
+    private static boolean built;
+
     /** One command, and what the reader does around it. */
     static String bash(Command command) {
         String text = command.text();
@@ -255,6 +259,14 @@ public final class DocCommands {
         if (text.equals("mvn verify")) {
             return out.append("echo '   (not run again: it is the README test command, which .ci/run runs first)'\n")
                     .toString();
+        }
+        if (text.equals(BUILD)) {
+            if (built) {
+                // Every page runs in a copy of the same tree, whose jars the first build made: building again
+                // would only repeat it.
+                return out.append("echo '   (not run again: an earlier page built this same tree)'\n").toString();
+            }
+            built = true;
         }
         int and = text.lastIndexOf(" && ");
         if (and > 0 && NODE.matcher(text.substring(and + 4)).matches()) {
