@@ -8,7 +8,7 @@ exercise=${1:-3.1}
 rounds=${2:-5}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-trap 'kill $watch 2>/dev/null; wait $watch 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "${watch:-}" 2>/dev/null || true; wait "${watch:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 git clone -q "$repo" "$work/repo"
 cd "$work/repo"
 cp "$repo/tools/Workshop.java" tools/Workshop.java   # the tool as it is now, committed or not
