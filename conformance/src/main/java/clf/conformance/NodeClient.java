@@ -1,0 +1,71 @@
+package clf.conformance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/** The kit's only way to the node: HTTP requests, each answer checked against the node's description. */
+public final class NodeClient {
+
+    static final Duration ANSWER_TIME = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private Description description;
+
+    public NodeClient(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    void describeWith(Description description) {
+        this.description = description;
+    }
+
+    public Description description() {
+        return description;
+    }
+
+    public Exchange get(String path) {
+        return send("GET", path, null, "application/json");
+    }
+
+    public Exchange post(String path, String body) {
+        return send("POST", path, body, "application/json");
+    }
+
+    public Exchange send(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(ANSWER_TIME);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
+        }
+        Exchange exchange;
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            exchange = new Exchange(method, path, body, response.statusCode(), response.headers(), response.body());
+        } catch (HttpTimeoutException e) {
+            throw new Failure("the node did not answer within " + ANSWER_TIME.toSeconds() + " s",
+                    new Exchange(method, path, body, 0, null, ""), "an answer");
+        } catch (IOException e) {
+            throw new Failure("the node could not be reached: " + e, new Exchange(method, path, body, 0, null, ""),
+                    "an answer from " + base);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (description != null && !description.problems(exchange).isEmpty()) {
+            throw new Failure("the answer does not match " + description.source() + ": "
+                    + String.join("; ", description.problems(exchange)), exchange, "an answer as the description says");
+        }
+        return exchange;
+    }
+}

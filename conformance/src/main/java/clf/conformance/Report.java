@@ -1,0 +1,59 @@
+package clf.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** What the kit found: each check passed or failed, and which levels the node passes. */
+public final class Report {
+
+    public record Result(Check check, Failure failure) {
+        public boolean passed() {
+            return failure == null;
+        }
+
+        public String describe() {
+            return "level " + check.level() + ": " + check.name() + "\n"
+                    + (passed() ? "" : "problem:  " + failure.getMessage() + "\n" + failure.details() + "\n"
+                    + "read:     " + check.page() + "\n");
+        }
+    }
+
+    private final String node;
+    private final int level;
+    private final List<Result> results = new ArrayList<>();
+
+    Report(String node, int level) {
+        this.node = node;
+        this.level = level;
+    }
+
+    void add(Result result) {
+        results.add(result);
+    }
+
+    public List<Result> results() {
+        return List.copyOf(results);
+    }
+
+    public List<Result> failures() {
+        return results.stream().filter(result -> !result.passed()).toList();
+    }
+
+    /** The summary the kit prints at the end. */
+    public String summary() {
+        TreeMap<Integer, int[]> byLevel = new TreeMap<>();
+        for (int l = 4; l <= level; l++) {
+            byLevel.put(l, new int[2]);
+        }
+        results.forEach(result -> byLevel.get(result.check().level())[result.passed() ? 0 : 1]++);
+        StringBuilder out = new StringBuilder("== conformance of " + node + " up to level " + level + "\n");
+        byLevel.forEach((l, counts) -> out.append("level ").append(l).append(": ").append(counts[0] + counts[1] == 0
+                ? "no change to the API, nothing more to check"
+                : counts[1] == 0 ? "passed (" + counts[0] + " checks)" : counts[1] + " of " + (counts[0] + counts[1])
+                + " checks failed").append('\n'));
+        failures().forEach(failure -> out.append('\n').append("FAILED ").append(failure.describe()));
+        out.append(failures().isEmpty() ? "every check passed\n" : failures().size() + (failures().size() == 1 ? " check" : " checks") + " failed\n");
+        return out.toString();
+    }
+}
