@@ -64,7 +64,9 @@ public final class NodeClient {
         }
         if (description != null && !description.problems(exchange).isEmpty()) {
             throw new Failure("the answer does not match " + description.source() + ": "
-                    + String.join("; ", description.problems(exchange)), exchange, "an answer as the description says");
+                    + String.join("; ", description.problems(exchange)), exchange, "an answer to " + method + " "
+                    + path.replaceFirst("\\?.*", "") + " with status " + exchange.status() + " as "
+                    + description.source() + " describes it");
         }
         return exchange;
     }

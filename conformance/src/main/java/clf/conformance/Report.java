@@ -52,6 +52,8 @@ public final class Report {
                 ? "no change to the API, nothing more to check"
                 : counts[1] == 0 ? "passed (" + counts[0] + " checks)" : counts[1] + " of " + (counts[0] + counts[1])
                 + " checks failed").append('\n'));
+        results.forEach(result -> out.append(result.passed() ? "  ok      " : "  FAILED  ").append("level ")
+                .append(result.check().level()).append(": ").append(result.check().name()).append('\n'));
         failures().forEach(failure -> out.append('\n').append("FAILED ").append(failure.describe()));
         out.append(failures().isEmpty() ? "every check passed\n" : failures().size() + (failures().size() == 1 ? " check" : " checks") + " failed\n");
         return out.toString();
