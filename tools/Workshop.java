@@ -831,6 +831,7 @@ public final class Workshop {
         artifacts.put("org/junit/jupiter/junit-jupiter-engine", property(pom, "junit.version"));
         artifacts.put("org/apache/maven/plugins/maven-surefire-plugin", "3.5.4");
         artifacts.put("org/apache/maven/plugins/maven-shade-plugin", "3.6.1");
+        artifacts.put("org/codehaus/mojo/exec-maven-plugin", "3.5.0");
         List<String> absent = new ArrayList<>();
         artifacts.forEach((path, version) -> {
             if (!Files.isDirectory(repository.resolve(path).resolve(version))) {

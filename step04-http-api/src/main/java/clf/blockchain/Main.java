@@ -45,7 +45,6 @@ public final class Main implements Callable<Integer> {
         return new CommandLine(new Main());
     }
 
-    /** Starts the node and serves until Ctrl-C. */
     @Override
     public Integer call() throws InterruptedException {
         check(port >= 0 && port <= 65535, "--port takes 0 to 65535, not " + port);

@@ -10,11 +10,12 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Collectors;
 
 /**
  * The node's HTTP endpoints, from the sections "blockchain as an API", "the mining endpoint" and "implementing
@@ -54,7 +55,8 @@ public final class Api {
                 new Route("GET", "/nodes/resolve", this::resolve),
                 new Route("POST", "/nodes/resolve", this::resolve),
                 new Route("GET", "/miner/nodes/resolve", this::resolve),
-                new Route("POST", "/miner/nodes/resolve", this::resolve));
+                new Route("POST", "/miner/nodes/resolve", this::resolve),
+                new Route("GET", "/openapi.yaml", this::openapi));
     }
 
     /** The routes, answered on Undertow's worker threads (a long mine holds up nobody else), 404 and 405 too. */
@@ -110,10 +112,8 @@ public final class Api {
     void newTransaction(HttpServerExchange exchange) throws IOException {
         Fields fields = new Fields(HttpJson.readObject(exchange, TRANSACTION_EXAMPLE), TRANSACTION_EXAMPLE,
                 "sender", "recipient", "amount");
-        String sender = fields.string("sender");
-        String recipient = fields.string("recipient");
-        long amount = fields.positiveInteger("amount");
-        long index = blockchain.newTransaction(sender, recipient, amount);
+        long index = blockchain.newTransaction(fields.string("sender"), fields.string("recipient"),
+                fields.positiveInteger("amount"));
         JsonObject response = new JsonObject();
         response.addProperty("message", "Transaction will be added to Block " + index);
         HttpJson.send(exchange, 201, response);
@@ -199,18 +199,24 @@ public final class Api {
         return list;
     }
 
+    /** This node's OpenAPI description: docs/openapi.yaml cut to the routes of its step when it is built. */
+    void openapi(HttpServerExchange exchange) throws IOException {
+        try (InputStream yaml = Api.class.getResourceAsStream("/openapi.yaml")) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/yaml");
+            exchange.getResponseSender().send(new String(yaml.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     private void notFound(HttpServerExchange exchange) {
-        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here",
-                "the node serves " + routes().stream().map(r -> r.method() + " " + r.path())
-                        .collect(Collectors.joining(", ")));
+        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here", "the node serves "
+                + String.join(", ", routes().stream().map(r -> r.method() + " " + r.path()).toList()));
     }
 
     private void methodNotAllowed(HttpServerExchange exchange) {
         String path = exchange.getRequestPath();
         List<String> allowed = routes().stream().filter(r -> r.path().equals(path)).map(Route::method).toList();
         exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
-        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path,
-                "use " + String.join(" or ", allowed) + " " + path
-                        + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
+        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path, "use "
+                + String.join(" or ", allowed) + " " + path + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
     }
 }

@@ -10,11 +10,12 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Collectors;
 
 /**
  * The node's HTTP endpoints, from the sections "blockchain as an API", "the mining endpoint" and "implementing
@@ -56,7 +57,8 @@ public final class Api {
                 new Route("GET", "/miner/nodes/resolve", this::resolve),
                 new Route("POST", "/miner/nodes/resolve", this::resolve),
                 new Route("GET", "/token", this::token),
-                new Route("GET", "/balances/{address}", this::balance));
+                new Route("GET", "/balances/{address}", this::balance),
+                new Route("GET", "/openapi.yaml", this::openapi));
     }
 
     /** The routes, answered on Undertow's worker threads (a long mine holds up nobody else), 404 and 405 too. */
@@ -233,18 +235,24 @@ public final class Api {
         return list;
     }
 
+    /** This node's OpenAPI description: docs/openapi.yaml cut to the routes of its step when it is built. */
+    void openapi(HttpServerExchange exchange) throws IOException {
+        try (InputStream yaml = Api.class.getResourceAsStream("/openapi.yaml")) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/yaml");
+            exchange.getResponseSender().send(new String(yaml.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     private void notFound(HttpServerExchange exchange) {
-        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here",
-                "the node serves " + routes().stream().map(r -> r.method() + " " + r.path())
-                        .collect(Collectors.joining(", ")));
+        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here", "the node serves "
+                + String.join(", ", routes().stream().map(r -> r.method() + " " + r.path()).toList()));
     }
 
     private void methodNotAllowed(HttpServerExchange exchange) {
         String path = exchange.getRequestPath();
         List<String> allowed = routes().stream().filter(r -> r.path().equals(path)).map(Route::method).toList();
         exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
-        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path,
-                "use " + String.join(" or ", allowed) + " " + path
-                        + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
+        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path, "use "
+                + String.join(" or ", allowed) + " " + path + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
     }
 }

@@ -65,7 +65,6 @@ public final class Main implements Callable<Integer> {
                 .setExecutionExceptionHandler(WalletCommand::failure);
     }
 
-    /** Starts the node and serves until Ctrl-C. */
     @Override
     public Integer call() throws InterruptedException {
         check(port >= 0 && port <= 65535, "--port takes 0 to 65535, not " + port);

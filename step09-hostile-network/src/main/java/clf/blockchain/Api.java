@@ -10,13 +10,13 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Collectors;
 
 /**
  * The node's HTTP endpoints, from the sections "blockchain as an API", "the mining endpoint" and "implementing
@@ -72,7 +72,8 @@ public final class Api {
                 Route.slow("GET", "/miner/nodes/resolve", this::resolve),
                 Route.slow("POST", "/miner/nodes/resolve", this::resolve),
                 Route.slow("GET", "/token", this::token),
-                Route.slow("GET", "/balances/{address}", this::balance));
+                Route.slow("GET", "/balances/{address}", this::balance),
+                Route.slow("GET", "/openapi.yaml", this::openapi));
     }
 
     /**
@@ -293,18 +294,24 @@ public final class Api {
         return list;
     }
 
+    /** This node's OpenAPI description: docs/openapi.yaml cut to the routes of its step when it is built. */
+    void openapi(HttpServerExchange exchange) throws IOException {
+        try (InputStream yaml = Api.class.getResourceAsStream("/openapi.yaml")) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/yaml");
+            exchange.getResponseSender().send(new String(yaml.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     private void notFound(HttpServerExchange exchange) {
-        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here",
-                "the node serves " + routes().stream().map(r -> r.method() + " " + r.path())
-                        .collect(Collectors.joining(", ")));
+        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here", "the node serves "
+                + String.join(", ", routes().stream().map(r -> r.method() + " " + r.path()).toList()));
     }
 
     private void methodNotAllowed(HttpServerExchange exchange) {
         String path = exchange.getRequestPath();
         List<String> allowed = routes().stream().filter(r -> r.path().equals(path)).map(Route::method).toList();
         exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
-        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path,
-                "use " + String.join(" or ", allowed) + " " + path
-                        + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
+        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path, "use "
+                + String.join(" or ", allowed) + " " + path + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
     }
 }
