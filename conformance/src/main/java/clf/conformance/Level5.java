@@ -5,6 +5,7 @@ import static clf.conformance.Context.expectStatus;
 import static clf.conformance.Context.field;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.time.Duration;
@@ -31,6 +32,10 @@ final class Level5 {
         checks.add(new Check(5, "POST /nodes/register adds the kit's peer", REGISTER, Level5::register));
         checks.add(new Check(5, "a register without 'nodes' is refused with a 4xx", REGISTER,
                 c -> c.expectRefused(c.node.post("/nodes/register", "{}"), 400, "send {\"nodes\": [\"http://host:port\"]}")));
+        if (dialect == Dialect.STRICT) {
+            checks.add(new Check(5, "a register with one bad address registers none of the list", REGISTER,
+                    Level5::allOrNothing));
+        }
         checks.add(new Check(5, "a shorter chain does not replace the node's", RUN, c -> {
             JsonArray shorter = new JsonArray();
             shorter.add(c.readChain().get(0));
@@ -78,6 +83,19 @@ final class Level5 {
                 "HTTP 201 with every registered peer");
         expect(field(answer, answer.json(), "total_nodes").toString().contains(peer), "total_nodes does not hold "
                 + peer, answer, "{\"message\": \"New nodes have been added\", \"total_nodes\": [... \"" + peer + "\" ...]}");
+    }
+
+    private static void allOrNothing(Context c) throws Exception {
+        String good = c.peerHost + ":1";
+        c.expectRefused(c.node.post("/nodes/register", "{\"nodes\": [\"http://" + good + "\", \"ftp://x:1\"]}"), 400,
+                "ftp://x:1 is not an address: nothing is registered");
+        Exchange answer = expectStatus(c.node.post("/nodes/register", "{\"nodes\": [\"http://" + c.peer().address()
+                + "\"]}"), 201, "HTTP 201 with every registered peer");
+        for (JsonElement node : field(answer, answer.json(), "total_nodes").getAsJsonArray()) {
+            expect(!node.getAsString().replaceFirst("^https?://", "").replaceFirst("/$", "").equals(good),
+                    good + " was registered from a list that was refused", answer,
+                    "total_nodes without " + good + ": a list with a bad address registers none of its addresses");
+        }
     }
 
     static Exchange resolve(Context c) {
