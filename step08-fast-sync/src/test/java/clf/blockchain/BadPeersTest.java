@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -21,9 +22,14 @@ class BadPeersTest {
 
     final List<FakePeer> fakes = new ArrayList<>();
 
+    final List<Socket> held = new ArrayList<>();
+
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         fakes.forEach(FakePeer::close);
+        for (Socket socket : held) {
+            socket.close();
+        }
     }
 
     /** A fake peer that answers GET /chain with the handler; it stops after the test. */
@@ -33,10 +39,12 @@ class BadPeersTest {
         return fake.address();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** An address that refuses connections while the test runs: its port is held by a socket that does not listen. */
+    String down() throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress("127.0.0.1", 0));
+        held.add(socket);
+        return "http://127.0.0.1:" + socket.getLocalPort();
     }
 
     @Test
@@ -47,7 +55,7 @@ class BadPeersTest {
         try (TestNode node = new TestNode(); TestNode good = new TestNode()) {
             good.get("/mine");
             good.get("/mine");
-            String down = "http://127.0.0.1:" + freePort();
+            String down = down();
             String slow = fake(FakePeer.slow(30_000));
             String notJson = fake(FakePeer.answering(200, "<html>hello</html>"));
             String wrongShape = fake(FakePeer.answering(200, "{\"blocks\": [], \"length\": 99}"));
