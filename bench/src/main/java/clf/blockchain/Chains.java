@@ -41,8 +41,8 @@ final class Chains {
         return blockchain.newBlock(proof, Blockchain.hash(last));
     }
 
-    /** A node's chain, to validate candidates against. */
-    static Blockchain validator() {
+    /** A new node's chain, genesis alone, mined by the benchmarks' rule. */
+    static Blockchain fresh() {
         return new Blockchain(WORK, Clock.systemUTC());
     }
 }

@@ -30,7 +30,7 @@ public final class HashRate implements Callable<Integer> {
     @Override
     public Integer call() {
         // The miner's progress lines would interleave with the figures; the figures say it all.
-        Logger.getLogger("clf.blockchain.node").setLevel(Level.WARNING);
+        Logger.getLogger("clf.blockchain").setLevel(Level.WARNING);
         int cores = Runtime.getRuntime().availableProcessors();
         double one = rate(new ProofOfWork(ProofOfWork.Rule.TEXT, 6, 1), "one thread");
         double all = rate(new ProofOfWork(ProofOfWork.Rule.TEXT, 6, cores), cores + " threads");

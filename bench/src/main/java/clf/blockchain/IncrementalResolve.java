@@ -39,7 +39,7 @@ public final class IncrementalResolve implements Callable<Integer> {
         URI address = URI.create("http://127.0.0.1:" + node.port());
         PeerClient peers = new PeerClient("incremental-resolve");
         try {
-            Blockchain ours = Chains.validator();
+            Blockchain ours = Chains.fresh();
             ours.registerNodes(List.of(address));
             resolve(ours, peers);
             for (int round = 1; round <= 3; round++) {
@@ -47,7 +47,7 @@ public final class IncrementalResolve implements Callable<Integer> {
                 for (int i = 0; i < 10; i++) {
                     Chains.mine(peer, miner);
                 }
-                Blockchain fresh = Chains.validator();
+                Blockchain fresh = Chains.fresh();
                 fresh.registerNodes(List.of(address));
                 double full = resolve(fresh, peers);
                 double incremental = resolve(ours, peers);
@@ -64,7 +64,7 @@ public final class IncrementalResolve implements Callable<Integer> {
     /** Resolves, checks that the chain was adopted, and returns the time it took in milliseconds. */
     private static double resolve(Blockchain blockchain, PeerClient peers) {
         long started = System.nanoTime();
-        Blockchain.Resolution resolution = blockchain.resolveConflicts(peers);
+        Consensus.Resolution resolution = new Consensus(blockchain, peers).resolveConflicts();
         double millis = (System.nanoTime() - started) / 1e6;
         if (!resolution.replaced()) {
             throw new IllegalStateException("the peer's chain was not adopted: " + resolution.unusablePeers());

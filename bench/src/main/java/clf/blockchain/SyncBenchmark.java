@@ -37,10 +37,10 @@ public final class SyncBenchmark implements Callable<Integer> {
         URI address = URI.create("http://127.0.0.1:" + source.port());
         try {
             for (int round = 1; round <= 5; round++) {
-                Blockchain fresh = Chains.validator();
+                Blockchain fresh = Chains.fresh();
                 fresh.registerNodes(List.of(address));
                 long started = System.nanoTime();
-                Blockchain.Resolution resolution = fresh.resolveConflicts(new PeerClient("sync-benchmark"));
+                Consensus.Resolution resolution = new Consensus(fresh, new PeerClient("sync-benchmark")).resolveConflicts();
                 long nanos = System.nanoTime() - started;
                 if (!resolution.replaced() || fresh.chain().size() != blocks) {
                     throw new IllegalStateException("the chain was not adopted: " + resolution.unusablePeers());
@@ -50,7 +50,7 @@ public final class SyncBenchmark implements Callable<Integer> {
             List<Block> chain = served.chain();
             List<SignedTransaction> payments = new ArrayList<>();
             chain.forEach(block -> block.transactions().forEach(transaction -> {
-                if (!Blockchain.isReward(transaction)) {
+                if (!Reward.is(transaction)) {
                     payments.add(SignedTransaction.fromJson(transaction));
                 }
             }));

@@ -27,12 +27,12 @@ public class ValidChainBenchmark {
     public String blocks;
 
     private List<Block> chain;
-    private Blockchain validator;
+    private ChainValidator validator;
 
     @Setup
     public void setUp() {
         chain = Chains.make(BLOCKS, blocks.equals("signed"));
-        validator = Chains.validator();
+        validator = new ChainValidator(Chains.WORK);
     }
 
     @Benchmark

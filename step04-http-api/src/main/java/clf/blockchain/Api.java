@@ -1,25 +1,20 @@
 package clf.blockchain;
 
+import clf.blockchain.Router.Route;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.undertow.Handlers;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RoutingHandler;
-import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The node's HTTP endpoints ("blockchain as an API", "the mining endpoint"): one small handler per Flask route. */
 public final class Api {
 
-    /** One route: an HTTP method, a path, and the handler that answers it. */
-    public record Route(String method, String path, HttpHandler handler) {
-    }
+    private static final Logger LOG = Logger.getLogger(Api.class.getName());
 
     static final String TRANSACTION_EXAMPLE = "{\"sender\": \"my-address\", \"recipient\": \"someone-else\", \"amount\": 5}";
 
@@ -43,31 +38,6 @@ public final class Api {
                 new Route("GET", "/openapi.yaml", this::openapi));
     }
 
-    /** The routes, answered on Undertow's worker threads (a long mine holds up nobody else), 404 and 405 too. */
-    public HttpHandler handler() {
-        RoutingHandler routing = Handlers.routing();
-        for (Route route : routes()) {
-            routing.add(route.method(), route.path(), route.handler());
-        }
-        routing.setFallbackHandler(this::notFound).setInvalidMethodHandler(this::methodNotAllowed);
-        return new BlockingHandler(exchange -> answerErrorsAsJson(routing, exchange));
-    }
-
-    /** Every refusal becomes its JSON answer; anything else is a bug, logged here and never shown as a trace. */
-    private static void answerErrorsAsJson(HttpHandler handler, HttpServerExchange exchange) {
-        try {
-            handler.handleRequest(exchange);
-        } catch (ApiError e) {
-            HttpJson.send(exchange, e.status(), e.toJson());
-        } catch (Exception e) {
-            Node.LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
-            if (!exchange.isResponseStarted()) {
-                HttpJson.send(exchange, 500, new ApiError(500, "the node failed to answer this request",
-                        "this is a bug in the node; its log has the details").toJson());
-            }
-        }
-    }
-
     /** Runs the proof of work, rewards this node with one coin, and forges the block. */
     void mine(HttpServerExchange exchange) {
         Block block;
@@ -81,7 +51,7 @@ public final class Api {
             blockchain.newTransaction("0", nodeIdentifier, 1);
             block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
             // exercise 4.1 end
-            Node.LOG.info("mined block " + block.index() + " with proof " + block.proof());
+            LOG.info("mined block " + block.index() + " with proof " + block.proof());
         }
         JsonObject response = new JsonObject();
         response.addProperty("message", "New Block Forged");
@@ -120,18 +90,5 @@ public final class Api {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/yaml");
             exchange.getResponseSender().send(new String(yaml.readAllBytes(), StandardCharsets.UTF_8));
         }
-    }
-
-    private void notFound(HttpServerExchange exchange) {
-        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here", "the node serves "
-                + String.join(", ", routes().stream().map(r -> r.method() + " " + r.path()).toList()));
-    }
-
-    private void methodNotAllowed(HttpServerExchange exchange) {
-        String path = exchange.getRequestPath();
-        List<String> allowed = routes().stream().filter(r -> r.path().equals(path)).map(Route::method).toList();
-        exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
-        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path, "use "
-                + String.join(" or ", allowed) + " " + path + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
     }
 }

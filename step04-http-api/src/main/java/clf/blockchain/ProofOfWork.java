@@ -35,7 +35,7 @@ public final class ProofOfWork {
 
     /** The text's {@code valid_proof}: does this guess hash to enough leading zeros? */
     public boolean validProof(long lastProof, long proof, String lastHash) {
-        return validProof(Blockchain.sha256(), lastProof, proof, lastHash);
+        return validProof(Sha256.digest(), lastProof, proof, lastHash);
     }
 
     private boolean validProof(MessageDigest sha256, long lastProof, long proof, String lastHash) {
@@ -54,7 +54,7 @@ public final class ProofOfWork {
         // exercise 3.2: Try proofs 0, 1, 2... until one is valid, and return it with the number of attempts and the time taken.
         // exercise 3.2 begin
         long started = System.nanoTime();
-        MessageDigest sha256 = Blockchain.sha256();
+        MessageDigest sha256 = Sha256.digest();
         long proof = 0;
         while (!validProof(sha256, lastProof, proof, lastHash)) {
             proof++;

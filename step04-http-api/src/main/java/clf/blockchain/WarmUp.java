@@ -22,6 +22,6 @@ public final class WarmUp {
 
     /** The hex SHA-256 of the decimal digits of {@code x * y}, as the text's {@code sha256(f'{x * y}'.encode())}. */
     public static String hashOfProduct(long x, long y) {
-        return Blockchain.sha256Hex(Long.toString(x * y));
+        return Sha256.hex(Long.toString(x * y));
     }
 }

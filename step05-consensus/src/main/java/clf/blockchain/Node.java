@@ -2,12 +2,9 @@ package clf.blockchain;
 
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
-import java.util.logging.Logger;
 
 /** One node of the network, from "blockchain as an API": a blockchain and an HTTP server. */
 public final class Node {
-
-    static final Logger LOG = Logger.getLogger("clf.blockchain.node");
 
     private final Blockchain blockchain;
     private final String identifier;
@@ -22,7 +19,7 @@ public final class Node {
     public Node start(String host, int port) {
         server = Undertow.builder()
                 .addHttpListener(port, host)
-                .setHandler(new Api(blockchain, identifier).handler())
+                .setHandler(new Router(new Api(blockchain, identifier).routes()).handler())
                 .build();
         server.start();
         return this;

@@ -40,7 +40,7 @@ class ValidChainTest {
         return copy;
     }
 
-    final Blockchain judge = new Blockchain();
+    final ChainValidator judge = new ChainValidator(ProofOfWork.text());
 
     /** What checkChain says is wrong, or null if it says nothing. */
     String problemWith(List<Block> chain) {

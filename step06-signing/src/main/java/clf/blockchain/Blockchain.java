@@ -5,38 +5,21 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
 
 /**
- * The chain and the transactions waiting for the next block, from the sections "blockchain representing",
- * "adding transactions to the blocks", "creating new blocks", "implementing proof of work", "registering new
- * nodes", "implementing the consensus algorithm", "transaction verification" and "smart wallet".
- *
- * <p>A payment is signed by its sender, and accepted only if the {@link Ledger} allows it; every block holds one
- * mining reward. The same rules decide whether a peer's chain is valid.
- *
- * <p>A node serves many requests at once, so every method that reads or changes the chain or the pending list
- * holds the lock of this object: a transaction is either in the list that a new block takes in, or arrives after
- * it and waits for the next one; it is never lost and never in two blocks.
- *
- * <p>The text's class has a few slips that stop it from running; this one is what it meant: the list is
- * {@code chain} (not {@code chains}), {@link #hash} encodes the JSON to bytes before hashing it, and a transaction's
- * fields are {@code sender}, {@code recipient} and {@code amount} (not {@code receipent} and {@code data}).
+ * The chain, the transactions waiting for the next block and the registered peers, from "blockchain representing"
+ * to "registering new nodes". A node serves many requests at once, so each method holds this object's lock.
  */
 public class Blockchain {
+
+    private static final Logger LOG = Logger.getLogger(Blockchain.class.getName());
 
     private final List<Block> chain = new ArrayList<>();
     private final Set<URI> nodes = new LinkedHashSet<>();
@@ -72,7 +55,7 @@ public class Blockchain {
      * @return the index of that block, one past the last block
      */
     public synchronized long newTransaction(String sender, String recipient, long amount) {
-        if (!sender.equals("0") || amount != Ledger.REWARD) {
+        if (!sender.equals("0") || amount != Reward.AMOUNT) {
             throw new IllegalArgumentException("only a mining reward (sender \"0\", 1 coin) goes unsigned");
         }
         // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list, and return the index of the block that will hold it: one past the last block.
@@ -102,6 +85,11 @@ public class Blockchain {
     /** The ledger after the pending payments too, as a copy: what a sender may still spend. */
     public synchronized Ledger pendingLedger() {
         return pendingLedger.copy();
+    }
+
+    /** The rule and difficulty that this chain's proofs follow. */
+    public ProofOfWork work() {
+        return work;
     }
 
     /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
@@ -161,91 +149,12 @@ public class Blockchain {
         return new LinkedHashSet<>(nodes);
     }
 
-    /** The text's valid_chain: is this a chain we could adopt? */
-    public boolean validChain(List<Block> candidate) {
-        try {
-            checkChain(candidate);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /**
-     * Checks every link and every proof, as valid_chain does, the genesis and indexes too, and replays the ledger:
-     * no forged signature, no overspend, no extra reward. Says what is wrong.
+     * Adopts a longer checked chain. The text forgets what our replaced blocks held; here the transactions that the
+     * new chain lacks go back to the pending list (but our rewards, which only our blocks paid).
      */
-    public void checkChain(List<Block> candidate) {
-        // exercise 5.1: Check the genesis block, then every block's index, its link to the hash of the block before and its proof; throw an IllegalArgumentException that says what is wrong.
-        // exercise 5.1 begin
-        if (candidate.isEmpty()) {
-            throw new IllegalArgumentException("it has no blocks");
-        }
-        Block genesis = candidate.get(0);
-        if (genesis.index() != 1 || genesis.proof() != 100 || !CanonicalJson.write(genesis.previousHash()).equals("1")
-                || !genesis.transactions().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)");
-        }
-        for (int i = 1; i < candidate.size(); i++) {
-            Block last = candidate.get(i - 1);
-            Block block = candidate.get(i);
-            if (block.index() != i + 1) {
-                throw new IllegalArgumentException("block " + (i + 1) + " says it is block " + block.index());
-            }
-            if (!block.previousHash().equals(new JsonPrimitive(hash(last)))) {
-                throw new IllegalArgumentException(
-                        "block " + block.index() + " does not link to the hash of block " + last.index());
-            }
-            if (!validProof(last, block.proof())) {
-                throw new IllegalArgumentException("block " + block.index() + " has a proof that the rule does not accept");
-            }
-        }
-        // exercise 5.1 end
-        Ledger.of(candidate);
-    }
-
-    /**
-     * The text's consensus rule: ask every peer for its chain and adopt the longest valid chain that is longer
-     * than ours. The peers are asked at once, not one after another, so one slow peer costs its time limit once.
-     */
-    public Resolution resolveConflicts(PeerClient peers) {
-        // exercise 5.2: Download every peer's chain at once, adopt the longest valid one that is longer than ours, and report the peers you could not use and why.
-        // exercise 5.2 begin
-        Map<URI, CompletableFuture<List<Block>>> downloads = new LinkedHashMap<>();
-        for (URI node : nodes()) {
-            downloads.put(node, peers.chain(node));
-        }
-        List<Block> newChain = null;
-        int maxLength = chain().size();
-        Map<URI, String> unusable = new LinkedHashMap<>();
-        for (Map.Entry<URI, CompletableFuture<List<Block>>> download : downloads.entrySet()) {
-            try {
-                List<Block> candidate = download.getValue().join();
-                if (candidate.size() > maxLength) {
-                    checkChain(candidate);
-                    maxLength = candidate.size();
-                    newChain = candidate;
-                }
-            } catch (IllegalArgumentException e) {
-                unusable.put(download.getKey(), "its chain is longer but invalid: " + e.getMessage());
-            } catch (CompletionException e) {
-                unusable.put(download.getKey(), e.getCause().getMessage());
-            }
-        }
-        return new Resolution(newChain != null && replaceChain(newChain), unusable);
-        // exercise 5.2 end
-    }
-
-    /** What a resolve did: whether our chain was replaced, and which peers could not be used and why. */
-    public record Resolution(boolean replaced, Map<URI, String> unusablePeers) {
-    }
-
-    /**
-     * Adopts a longer chain. The text forgets what our replaced blocks held; here the transactions the new chain does
-     * not hold go back to the pending list (not our rewards, which only our blocks paid), and nothing is lost.
-     */
-    synchronized boolean replaceChain(List<Block> newChain) {
+    synchronized boolean replaceChain(CheckedChain checked) {
+        List<Block> newChain = checked.blocks();
         if (newChain.size() <= chain.size()) {
             return false;
         }
@@ -259,13 +168,13 @@ public class Blockchain {
                 .forEach(transaction -> theirs.add(CanonicalJson.write(transaction))));
         JsonArray ours = new JsonArray();
         chain.subList(shared, chain.size()).forEach(block -> block.transactions().forEach(transaction -> {
-            if (!isReward(transaction)) {
+            if (!Reward.is(transaction)) {
                 ours.add(transaction);
             }
         }));
         ours.addAll(currentTransactions);
         currentTransactions = new JsonArray();
-        ledger = Ledger.of(newChain);
+        ledger = checked.ledger();
         pendingLedger = ledger.copy();
         for (JsonElement transaction : ours) {
             if (!theirs.remove(CanonicalJson.write(transaction))) {
@@ -273,7 +182,7 @@ public class Blockchain {
                 try {
                     newTransaction(SignedTransaction.fromJson(transaction));
                 } catch (IllegalArgumentException e) {
-                    Node.LOG.warning("dropped a payment that the adopted chain makes invalid (" + e.getMessage() + ")");
+                    LOG.warning("dropped a payment that the adopted chain makes invalid (" + e.getMessage() + ")");
                 }
             }
         }
@@ -282,27 +191,9 @@ public class Blockchain {
         return true;
     }
 
-    /** A mining reward: sender "0", or 0 as the text's code sends it. */
-    static boolean isReward(JsonElement transaction) {
-        JsonElement sender = transaction.isJsonObject() ? transaction.getAsJsonObject().get("sender") : null;
-        return sender != null && sender.isJsonPrimitive() && sender.getAsString().equals("0");
-    }
-
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */
     public static String hash(Block block) {
-        return sha256Hex(block.canonicalJson());
-    }
-
-    static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(block.canonicalJson());
     }
 
     /** Seconds since the epoch as a double, to the microsecond: the kind of number Python's {@code time.time()} gives. */

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Logger;
 
 /**
  * The sections "understanding proof of work" and "implementing proof of work": find a number {@code proof} such
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  * smallest proof, the one the text's loop finds.
  */
 public final class ProofOfWork {
+
+    private static final Logger LOG = Logger.getLogger(ProofOfWork.class.getName());
 
     /** What the hash of a proof covers. */
     public enum Rule {
@@ -60,7 +63,7 @@ public final class ProofOfWork {
 
     /** The text's {@code valid_proof}: does this guess hash to enough leading zeros? */
     public boolean validProof(long lastProof, long proof, String lastHash) {
-        return validProof(Blockchain.sha256(), lastProof, proof, lastHash);
+        return validProof(Sha256.digest(), lastProof, proof, lastHash);
     }
 
     private boolean validProof(MessageDigest sha256, long lastProof, long proof, String lastHash) {
@@ -111,7 +114,7 @@ public final class ProofOfWork {
         public void run() {
             // exercise 7.1: Take the next chunk of proofs while it starts below the best proof found, try it with tryChunk, count the attempts, and report().
             // exercise 7.1 begin
-            MessageDigest sha256 = Blockchain.sha256();
+            MessageDigest sha256 = Sha256.digest();
             byte[] digest = new byte[32];
             for (long from = nextChunk.getAndAdd(CHUNK); from < best.get(); from = nextChunk.getAndAdd(CHUNK)) {
                 attempts.add(tryChunk(from, sha256, digest));
@@ -147,7 +150,7 @@ public final class ProofOfWork {
             long due = nextReport.get();
             if (now >= due && nextReport.compareAndSet(due, now + REPORT_NANOS)) {
                 long tried = attempts.sum();
-                Node.LOG.info(() -> String.format("still mining: %,d attempts in %.1f s (%.2f Mhash/s on %d threads)",
+                LOG.info(() -> String.format("still mining: %,d attempts in %.1f s (%.2f Mhash/s on %d threads)",
                         tried, (now - started) / 1e9, tried * 1e3 / (now - started), threads));
             }
         }

@@ -12,9 +12,12 @@ import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** JSON in and out of an HTTP exchange: the request body, read with care, and the answer, written canonically. */
 public final class HttpJson {
+
+    private static final Logger LOG = Logger.getLogger(HttpJson.class.getName());
 
     private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
     /** Gson's strict reader: standard JSON only, as Python's {@code json.loads} reads it. */
@@ -33,7 +36,7 @@ public final class HttpJson {
             try {
                 next.handleRequest(ex);
             } catch (Exception e) {
-                Node.LOG.log(Level.SEVERE, "failed to answer " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
+                LOG.log(Level.SEVERE, "failed to answer " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
                 ex.endExchange();
             }
         });

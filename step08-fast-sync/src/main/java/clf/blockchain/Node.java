@@ -2,12 +2,9 @@ package clf.blockchain;
 
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
-import java.util.logging.Logger;
 
 /** One node of the network, from "blockchain as an API": a blockchain and an HTTP server. */
 public final class Node {
-
-    static final Logger LOG = Logger.getLogger("clf.blockchain.node");
 
     private final Blockchain blockchain;
     private final String identifier;
@@ -31,7 +28,7 @@ public final class Node {
         server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setIoThreads(ioThreads)
-                .setHandler(HttpJson.readBodyFirst(new Api(blockchain, identifier).handler()))
+                .setHandler(HttpJson.readBodyFirst(new Router(new Api(blockchain, identifier).routes()).handler()))
                 .build();
         server.start();
         return this;

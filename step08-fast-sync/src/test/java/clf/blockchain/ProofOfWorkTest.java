@@ -16,7 +16,7 @@ class ProofOfWorkTest {
 
     /** The text's valid_proof, written as plainly as the text writes it: a string, its hex hash, a prefix. */
     static boolean textValidProof(long lastProof, long proof, String suffix, int difficulty) {
-        String guessHash = Blockchain.sha256Hex(lastProof + "" + proof + suffix);
+        String guessHash = Sha256.hex(lastProof + "" + proof + suffix);
         return guessHash.startsWith("0".repeat(difficulty));
     }
 
@@ -37,8 +37,8 @@ class ProofOfWorkTest {
     @Test
     @Tag("exercise-3.1")
     void theTextsProofsHashToFourLeadingZeros() {
-        assertTrue(Blockchain.sha256Hex("10035293").startsWith("0000"));
-        assertTrue(Blockchain.sha256Hex("3529335089").startsWith("0000"));
+        assertTrue(Sha256.hex("10035293").startsWith("0000"));
+        assertTrue(Sha256.hex("3529335089").startsWith("0000"));
         assertTrue(ProofOfWork.text().validProof(100, 35293, "ignored by the text's rule"));
         assertTrue(ProofOfWork.text().validProof(35293, 35089, ""));
         assertFalse(ProofOfWork.text().validProof(100, 35292, ""));
@@ -68,7 +68,7 @@ class ProofOfWorkTest {
             ProofOfWork work = new ProofOfWork(rule, difficulty);
             for (int run = 0; run < 8; run++) {
                 long lastProof = random.nextInt(1_000_000);
-                String lastHash = Blockchain.sha256Hex("block " + run);
+                String lastHash = Sha256.hex("block " + run);
                 String suffix = rule == ProofOfWork.Rule.LINKED ? lastHash : "";
                 long proof = work.proofOfWork(lastProof, lastHash).proof();
                 assertTrue(textValidProof(lastProof, proof, suffix, difficulty), "found proof " + proof);
@@ -112,10 +112,10 @@ class ProofOfWorkTest {
     @Tag("exercise-7.1")
     void theLinkedRuleDependsOnTheLastHash() {
         ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 4);
-        String hashA = Blockchain.sha256Hex("a");
+        String hashA = Sha256.hex("a");
         long proof = linked.proofOfWork(100, hashA).proof();
         assertTrue(linked.validProof(100, proof, hashA));
-        assertFalse(linked.validProof(100, proof, Blockchain.sha256Hex("b")));
+        assertFalse(linked.validProof(100, proof, Sha256.hex("b")));
     }
 
     @Test

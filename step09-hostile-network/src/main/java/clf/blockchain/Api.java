@@ -1,13 +1,10 @@
 package clf.blockchain;
 
+import clf.blockchain.Router.Route;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.undertow.Handlers;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RoutingHandler;
-import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The node's HTTP endpoints, from the sections "blockchain as an API", "the mining endpoint" and "implementing
@@ -25,27 +22,13 @@ import java.util.logging.Level;
  */
 public final class Api {
 
-    /**
-     * One route, and whether its handler may take long. A quick one answers on the IO thread that read the request,
-     * which saves two thread switches; a slow one (a mine, a long chain) runs on a worker thread, through a
-     * {@link BlockingHandler}, because an IO thread must never wait.
-     */
-    public record Route(String method, String path, HttpHandler handler, boolean slow) {
-
-        static Route quick(String method, String path, HttpHandler handler) {
-            return new Route(method, path, handler, false);
-        }
-
-        static Route slow(String method, String path, HttpHandler handler) {
-            return new Route(method, path, handler, true);
-        }
-    }
+    private static final Logger LOG = Logger.getLogger(Api.class.getName());
 
     static final String NODES_EXAMPLE = "{\"nodes\": [\"http://127.0.0.1:5001\"]}";
 
     private final Blockchain blockchain;
     private final String nodeIdentifier;
-    private final PeerClient peers;
+    private final Consensus consensus;
     /** Mines one block at a time, and a resolve waits for it: no chain is replaced under a mine that forges on it. */
     private final Object miningLock = new Object();
 
@@ -53,7 +36,7 @@ public final class Api {
     public Api(Blockchain blockchain, String nodeIdentifier, String instance) {
         this.blockchain = blockchain;
         this.nodeIdentifier = nodeIdentifier;
-        this.peers = new PeerClient(instance);
+        this.consensus = new Consensus(blockchain, new PeerClient(instance));
     }
 
     /** Every route the node serves, including the text's other spellings. */
@@ -76,35 +59,6 @@ public final class Api {
                 Route.slow("GET", "/openapi.yaml", this::openapi));
     }
 
-    /**
-     * The routes as one Undertow handler, with JSON answers for an unknown path (404) and a wrong method (405).
-     * The request body must have been read already, by {@link HttpJson#readBodyFirst}.
-     */
-    public HttpHandler handler() {
-        RoutingHandler routing = Handlers.routing();
-        for (Route route : routes()) {
-            HttpHandler handler = exchange -> answerErrorsAsJson(route.handler(), exchange);
-            routing.add(route.method(), route.path(), route.slow() ? new BlockingHandler(handler) : handler);
-        }
-        return routing.setFallbackHandler(exchange -> answerErrorsAsJson(this::notFound, exchange))
-                .setInvalidMethodHandler(exchange -> answerErrorsAsJson(this::methodNotAllowed, exchange));
-    }
-
-    /** Every refusal becomes its JSON answer; anything else is a bug, logged here and never shown as a trace. */
-    private static void answerErrorsAsJson(HttpHandler handler, HttpServerExchange exchange) {
-        try {
-            handler.handleRequest(exchange);
-        } catch (ApiError e) {
-            HttpJson.send(exchange, e.status(), e.toJson());
-        } catch (Exception e) {
-            Node.LOG.log(Level.SEVERE, "failed to answer " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
-            if (!exchange.isResponseStarted()) {
-                HttpJson.send(exchange, 500, new ApiError(500, "the node failed to answer this request",
-                        "this is a bug in the node; its log has the details").toJson());
-            }
-        }
-    }
-
     /** Runs the proof of work, rewards this node with one coin, and forges the block. */
     void mine(HttpServerExchange exchange) {
         if (nodeIdentifier == null) {
@@ -122,7 +76,7 @@ public final class Api {
             blockchain.newTransaction("0", nodeIdentifier, 1);
             block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
             // exercise 4.1 end
-            Node.LOG.info("mined block " + block.index() + " with proof " + block.proof());
+            LOG.info("mined block " + block.index() + " with proof " + block.proof());
         }
         JsonObject response = new JsonObject();
         response.addProperty("message", "New Block Forged");
@@ -268,19 +222,14 @@ public final class Api {
 
     /** The consensus algorithm: adopts the longest valid chain among the peers', if it is longer than ours. */
     void resolve(HttpServerExchange exchange) {
-        Blockchain.Resolution resolution;
+        Consensus.Resolution resolution;
         synchronized (miningLock) {
-            resolution = blockchain.resolveConflicts(peers);
+            resolution = consensus.resolveConflicts();
         }
         JsonArray chain = new JsonArray();
         blockchain.chain().forEach(block -> chain.add(block.toJson()));
         JsonObject unusable = new JsonObject();
-        resolution.unusablePeers().forEach((peer, reason) -> {
-            unusable.addProperty(peer.toString(), reason);
-            if (reason.equals("it is this node itself")) {
-                blockchain.forgetNode(peer);
-            }
-        });
+        resolution.unusablePeers().forEach((peer, reason) -> unusable.addProperty(peer.toString(), reason));
         JsonObject response = new JsonObject();
         response.addProperty("message", resolution.replaced() ? "Our chain was replaced" : "Our chain is authoritative");
         response.add(resolution.replaced() ? "new_chain" : "chain", chain);
@@ -300,18 +249,5 @@ public final class Api {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/yaml");
             exchange.getResponseSender().send(new String(yaml.readAllBytes(), StandardCharsets.UTF_8));
         }
-    }
-
-    private void notFound(HttpServerExchange exchange) {
-        throw new ApiError(404, "there is no " + exchange.getRequestPath() + " here", "the node serves "
-                + String.join(", ", routes().stream().map(r -> r.method() + " " + r.path()).toList()));
-    }
-
-    private void methodNotAllowed(HttpServerExchange exchange) {
-        String path = exchange.getRequestPath();
-        List<String> allowed = routes().stream().filter(r -> r.path().equals(path)).map(Route::method).toList();
-        exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
-        throw new ApiError(405, exchange.getRequestMethod() + " is not allowed on " + path, "use "
-                + String.join(" or ", allowed) + " " + path + (allowed.contains("POST") ? " (curl: -X POST)" : ""));
     }
 }

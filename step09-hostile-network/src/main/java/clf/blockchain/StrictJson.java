@@ -49,7 +49,7 @@ public final class StrictJson {
             }
             return value;
         } catch (IOException | IllegalStateException e) {
-            throw new IllegalArgumentException("the body is not valid JSON: " + HttpJson.plainWords(e.getMessage()));
+            throw new IllegalArgumentException("the body is not valid JSON: " + plainWords(e.getMessage()));
         }
     }
 
@@ -107,5 +107,12 @@ public final class StrictJson {
             throw new IllegalArgumentException("the body is not valid JSON: the number " + text + " is too large");
         }
         return new JsonPrimitive(value);
+    }
+
+    /** Gson's first line says where it stopped; its advice to relax the parser is no help to a learner. */
+    private static String plainWords(String gson) {
+        return gson.lines().findFirst().orElse("")
+                .replace("Expected name", "expected a key in double quotes (is there a comma after the last item?)")
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text");
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
 
@@ -34,6 +35,8 @@ import java.util.zip.CRC32C;
  * acknowledged. The node then checks the whole chain again, as it would a peer's.
  */
 public final class ChainLog implements Journal, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ChainLog.class.getName());
 
     public static final String FILE_NAME = "chain.log";
 
@@ -80,7 +83,7 @@ public final class ChainLog implements Journal, AutoCloseable {
         reader.read(new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16));
         long size = channel.size();
         if (reader.valid < size) {
-            Node.LOG.warning(file + ": cut " + (size - reader.valid) + " bytes at byte " + reader.valid + " (" + reader.problem
+            LOG.warning(file + ": cut " + (size - reader.valid) + " bytes at byte " + reader.valid + " (" + reader.problem
                     + "), left by a crash in the middle of a write or damaged on the disk; they were never"
                     + " acknowledged. The node goes on from the " + reader.records + " records before them.");
             channel.truncate(reader.valid);

@@ -9,9 +9,12 @@ import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** JSON in and out of an HTTP exchange: the request body, read with care, and the answer, written canonically. */
 public final class HttpJson {
+
+    private static final Logger LOG = Logger.getLogger(HttpJson.class.getName());
 
     private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
     /** A transaction is a few hundred bytes; a body far larger is a mistake or an attack. */
@@ -57,7 +60,7 @@ public final class HttpJson {
                 try {
                     next.handleRequest(ex);
                 } catch (Exception e) {
-                    Node.LOG.log(Level.SEVERE, "failed to answer " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
+                    LOG.log(Level.SEVERE, "failed to answer " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
                     ex.endExchange();
                 }
             }, (ex, e) -> ex.endExchange());  // The client went away while sending; there is no one to answer.
@@ -100,13 +103,6 @@ public final class HttpJson {
     /** Parses standard JSON (5 and 5.0 stay apart, as in Python), or says where the text stops being JSON. */
     public static JsonElement parse(String text) {
         return StrictJson.parse(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Gson's first line says where it stopped; its advice to relax the parser is no help to a learner. */
-    static String plainWords(String gson) {
-        return gson.lines().findFirst().orElse("")
-                .replace("Expected name", "expected a key in double quotes (is there a comma after the last item?)")
-                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text");
     }
 
     /** Answers with JSON written as the text's Flask node writes it: sorted keys, the bytes that Python hashes. */

@@ -1,7 +1,6 @@
 package clf.blockchain;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import java.util.stream.Stream;
  * the chain. Coins come into being only as mining rewards and move only by payments that their owner signed.
  */
 public final class Ledger {
-
-    public static final long REWARD = 1;
 
     private final Map<String, Long> balances = new HashMap<>();
     private final Map<String, Long> lastNonces = new HashMap<>();
@@ -36,7 +33,7 @@ public final class Ledger {
     public Ledger extendedBy(List<Block> blocks) {
         Set<SignedTransaction> signed = blocks.parallelStream()
                 .flatMap(block -> block.transactions().asList().stream())
-                .filter(transaction -> !Blockchain.isReward(transaction))
+                .filter(transaction -> !Reward.is(transaction))
                 .flatMap(transaction -> {
                     try {
                         return Stream.of(SignedTransaction.fromJson(transaction));
@@ -118,17 +115,17 @@ public final class Ledger {
             return;
         }
         String where = "block " + block.index();
-        List<JsonElement> rewards = block.transactions().asList().stream().filter(Blockchain::isReward).toList();
-        if (rewards.size() != 1 || !isWellFormedReward(rewards.get(0).getAsJsonObject())) {
+        List<JsonElement> rewards = block.transactions().asList().stream().filter(Reward::is).toList();
+        if (rewards.size() != 1 || !Reward.isWellFormed(rewards.get(0))) {
             throw new IllegalArgumentException(where + " does not hold exactly one mining reward (sender \"0\","
                     + " amount 1, to an address)");
         }
         String miner = rewards.get(0).getAsJsonObject().get("recipient").getAsString();
-        balances.put(miner, balance(miner) + REWARD);
-        totalSupply += REWARD;
+        balances.put(miner, balance(miner) + Reward.AMOUNT);
+        totalSupply += Reward.AMOUNT;
         for (int i = 0; i < block.transactions().size(); i++) {
             JsonElement transaction = block.transactions().get(i);
-            if (Blockchain.isReward(transaction)) {
+            if (Reward.is(transaction)) {
                 continue;
             }
             try {
@@ -139,14 +136,5 @@ public final class Ledger {
                 throw new IllegalArgumentException(where + ", transaction " + (i + 1) + ": " + e.getMessage());
             }
         }
-    }
-
-    /** Exactly sender "0", an address, and amount 1. */
-    private static boolean isWellFormedReward(JsonObject reward) {
-        JsonElement recipient = reward.get("recipient");
-        return reward.keySet().equals(Set.of("sender", "recipient", "amount"))
-                && reward.get("sender").getAsJsonPrimitive().isString()
-                && recipient.isJsonPrimitive() && SignedTransaction.isAddress(recipient.getAsString())
-                && reward.get("amount").toString().equals("1");
     }
 }

@@ -91,7 +91,7 @@ public final class Main implements Callable<Integer> {
         Blockchain blockchain;
         try {
             blockchain = dataDir == null ? new Blockchain(work, Clock.systemUTC())
-                    : Blockchain.open(work, Clock.systemUTC(), ChainLog.open(dataDir));
+                    : Recovery.open(work, Clock.systemUTC(), ChainLog.open(dataDir));
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("error: cannot use --data-dir " + dataDir + ": " + (e instanceof
                     IllegalStateException ? e.getMessage() : e) + "\n(the node must be able to make, read and write it;"

@@ -4,12 +4,9 @@ import io.undertow.Undertow;
 import io.undertow.server.handlers.SetHeaderHandler;
 import java.net.InetSocketAddress;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /** One node of the network, from "blockchain as an API": a blockchain and an HTTP server. */
 public final class Node {
-
-    static final Logger LOG = Logger.getLogger("clf.blockchain.node");
 
     private final Blockchain blockchain;
     private final String identifier;
@@ -35,7 +32,7 @@ public final class Node {
         server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setIoThreads(ioThreads)
-                .setHandler(new SetHeaderHandler(HttpJson.readBodyFirst(new Api(blockchain, identifier, instance).handler()),
+                .setHandler(new SetHeaderHandler(HttpJson.readBodyFirst(new Router(new Api(blockchain, identifier, instance).routes()).handler()),
                         PeerClient.NODE_ID_HEADER, instance))
                 .build();
         server.start();

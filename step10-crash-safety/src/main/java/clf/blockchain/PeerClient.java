@@ -41,6 +41,13 @@ public final class PeerClient {
         this.ownIdentifier = ownIdentifier;
     }
 
+    /** A "peer" that answers with this node's own {@link #NODE_ID_HEADER}: this node, by another address. */
+    public static final class ItIsThisNode extends IllegalStateException {
+        ItIsThisNode() {
+            super("it is this node itself");
+        }
+    }
+
     /** The blocks a peer sent, from index {@code from} on; none if its chain is shorter than {@code from}. */
     public record Part(long from, List<Block> blocks) {
 
@@ -74,7 +81,7 @@ public final class PeerClient {
 
     private Part part(HttpResponse<byte[]> reply) {
         if (reply.headers().firstValue(NODE_ID_HEADER).orElse("").equals(ownIdentifier)) {
-            throw new IllegalStateException("it is this node itself");
+            throw new ItIsThisNode();
         }
         if (reply.statusCode() != 200) {
             throw new IllegalStateException("it answered " + reply.statusCode() + " to GET /chain");

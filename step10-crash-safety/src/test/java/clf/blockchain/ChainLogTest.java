@@ -50,7 +50,7 @@ class ChainLogTest {
     }
 
     static Blockchain open(Path dir) throws IOException {
-        return Blockchain.open(WORK, Clock.systemUTC(), ChainLog.open(dir));
+        return Recovery.open(WORK, Clock.systemUTC(), ChainLog.open(dir));
     }
 
     /** Mines, pays and resolves on a node kept in {@code dir}; returns its state after each record it wrote. */
@@ -74,7 +74,7 @@ class ChainLogTest {
         // payments go back to pending, and the log's record keeps no block of ours.
         List<Block> theirs = LedgerTest.chainOf(WORK, Collections.nCopies(5,
                 LedgerTest.block(new LedgerTest().reward())));
-        assertTrue(blockchain.replaceChain(theirs, Ledger.of(theirs)));
+        assertTrue(blockchain.replaceChain(new ChainValidator(WORK).checkChain(theirs)));
         states.add(State.of(blockchain));
         return states;
     }
@@ -120,7 +120,7 @@ class ChainLogTest {
                         warnings.get(warnings.size() - 1));
             }
             try (ChainLog reopened = ChainLog.open(copy)) {
-                Blockchain restarted = Blockchain.open(WORK, Clock.systemUTC(), reopened);
+                Blockchain restarted = Recovery.open(WORK, Clock.systemUTC(), reopened);
                 assertEquals(states.get(records - 1), State.of(restarted), "and the node starts from there");
             }
         }
@@ -187,7 +187,7 @@ class ChainLogTest {
     @Test
     void whenTheDiskFailsTheNodeAnswers503AndChangesNothing(@TempDir Path dir) throws Exception {
         ChainLog log = ChainLog.open(dir);
-        Blockchain blockchain = Blockchain.open(WORK, Clock.systemUTC(), log);
+        Blockchain blockchain = Recovery.open(WORK, Clock.systemUTC(), log);
         Node node = new Node(blockchain, Chains.MINER.address()).start("127.0.0.1", 0);
         HttpClient client = HttpClient.newHttpClient();
         try {
@@ -217,7 +217,7 @@ class ChainLogTest {
 
     /** The node's log messages during a test, kept here instead of printed: a test cuts thousands of tails. */
     final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final Logger nodeLog = Logger.getLogger("clf.blockchain.node");
+    final Logger nodeLog = Logger.getLogger("clf.blockchain");
     final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {

@@ -134,7 +134,7 @@ class CrashTest {
         for (JsonElement block : body.getAsJsonArray("chain")) {
             chain.add(Block.fromJson(block));
         }
-        new Blockchain(WORK, Clock.systemUTC()).checkChain(chain);
+        new ChainValidator(WORK).checkChain(chain);
         blocks.forEach((index, block) -> assertEquals(block, chain.get((int) (index - 1)).proof() + " "
                 + chain.get((int) (index - 1)).previousHash(), "acknowledged block " + index));
         Map<String, Integer> held = ConcurrencyTest.held(chain, new JsonArray());
@@ -210,7 +210,7 @@ class CrashTest {
     void aNodeWhoseSavedChainWasChangedByHandDoesNotStart(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("data");
         try (ChainLog saved = ChainLog.open(dir)) {
-            Blockchain blockchain = Blockchain.open(WORK, Clock.systemUTC(), saved);
+            Blockchain blockchain = Recovery.open(WORK, Clock.systemUTC(), saved);
             Chains.mine(blockchain, miner);
             Chains.mine(blockchain, miner);
         }

@@ -92,14 +92,14 @@ class IncrementalSyncTest {
     void aPeerAheadOnOurHistoryIsFollowedWithOnlyItsNewBlocks() {
         mine(a, 5);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
-        assertTrue(b.node.blockchain().resolveConflicts(peers).replaced());
+        assertTrue(new Consensus(b.node.blockchain(), peers).resolveConflicts().replaced());
         mine(a, 3);
-        List<Block> ours = b.node.blockchain().chain();
-        Blockchain.Candidate candidate = b.node.blockchain().candidate(peers, addressOf(a), ours).join();
-        assertEquals(ours.size(), candidate.verified(), "our 6 blocks are not checked again");
+        CheckedChain ours = b.node.blockchain().snapshot();
+        ChainValidator.Candidate candidate = new Consensus(b.node.blockchain(), peers).candidate(addressOf(a), ours).join().orElseThrow();
+        assertEquals(ours.blocks().size(), candidate.trusted(), "our 6 blocks are not checked again");
         assertEquals(a.node.blockchain().chain(), candidate.blocks());
 
-        assertTrue(b.node.blockchain().resolveConflicts(peers).replaced());
+        assertTrue(new Consensus(b.node.blockchain(), peers).resolveConflicts().replaced());
         assertEquals(a.node.blockchain().chain(), b.node.blockchain().chain());
     }
 
@@ -110,13 +110,13 @@ class IncrementalSyncTest {
     void theLedgerOfTheNewBlocksIsReplayedOnOurs() {
         mine(a, 2);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
-        b.node.blockchain().resolveConflicts(peers);
+        new Consensus(b.node.blockchain(), peers).resolveConflicts();
         String bob = Wallet.create().address();
         assertEquals(201, a.pay(a.miner, bob, 2).status());
         mine(a, 1);
-        List<Block> ours = b.node.blockchain().chain();
-        assertEquals(ours.size(), b.node.blockchain().candidate(peers, addressOf(a), ours).join().verified());
-        assertTrue(b.node.blockchain().resolveConflicts(peers).replaced());
+        CheckedChain ours = b.node.blockchain().snapshot();
+        assertEquals(ours.blocks().size(), new Consensus(b.node.blockchain(), peers).candidate(addressOf(a), ours).join().orElseThrow().trusted());
+        assertTrue(new Consensus(b.node.blockchain(), peers).resolveConflicts().replaced());
         assertEquals(2, b.node.blockchain().ledger().balance(bob));
         assertEquals(a.node.blockchain().ledger().balance(a.miner.address()),
                 b.node.blockchain().ledger().balance(a.miner.address()));
@@ -128,13 +128,13 @@ class IncrementalSyncTest {
     void aPeerThatForkedBeforeOurLastBlockIsFetchedWhole() {
         mine(a, 2);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
-        b.node.blockchain().resolveConflicts(peers);
+        new Consensus(b.node.blockchain(), peers).resolveConflicts();
         mine(b, 1);
         mine(a, 3);
-        List<Block> ours = b.node.blockchain().chain();
-        Blockchain.Candidate candidate = b.node.blockchain().candidate(peers, addressOf(a), ours).join();
-        assertEquals(1, candidate.verified(), "our last block is not the peer's: everything is checked");
-        assertTrue(b.node.blockchain().resolveConflicts(peers).replaced());
+        CheckedChain ours = b.node.blockchain().snapshot();
+        ChainValidator.Candidate candidate = new Consensus(b.node.blockchain(), peers).candidate(addressOf(a), ours).join().orElseThrow();
+        assertEquals(0, candidate.trusted(), "our last block is not the peer's: everything is checked");
+        assertTrue(new Consensus(b.node.blockchain(), peers).resolveConflicts().replaced());
         assertEquals(a.node.blockchain().chain(), b.node.blockchain().chain());
     }
 
@@ -144,10 +144,10 @@ class IncrementalSyncTest {
     void newBlocksThatDoNotFollowOurLastAreRefused() throws Exception {
         mine(a, 3);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
-        b.node.blockchain().resolveConflicts(peers);
-        List<Block> ours = b.node.blockchain().chain();
+        new Consensus(b.node.blockchain(), peers).resolveConflicts();
+        CheckedChain ours = b.node.blockchain().snapshot();
         // A peer that sends our last block, then a block whose proof is not valid after it.
-        Block last = ours.get(ours.size() - 1);
+        Block last = ours.blocks().get(ours.blocks().size() - 1);
         JsonObject forged = a.node.blockchain().lastBlock().toJson();
         forged.addProperty("index", last.index() + 1);
         forged.addProperty("previous_hash", Blockchain.hash(last));
@@ -169,9 +169,9 @@ class IncrementalSyncTest {
         })) {
             Blockchain blockchain = b.node.blockchain();
             blockchain.registerNodes(List.of(URI.create(fake.address())));
-            Blockchain.Resolution resolution = blockchain.resolveConflicts(peers);
+            Consensus.Resolution resolution = new Consensus(blockchain, peers).resolveConflicts();
             assertFalse(resolution.replaced());
-            assertEquals(ours, blockchain.chain());
+            assertEquals(ours.blocks(), blockchain.chain());
             assertEquals(List.of("/chain?from=" + last.index()), asked, "only the part after our last block");
             assertTrue(resolution.unusablePeers().values().stream().anyMatch(reason -> reason.equals(
                     "its chain is longer but invalid: block " + (last.index() + 1)
