@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  *     work, a demonstration of what goes wrong), and {@code diff} may exit 1 (it found differences, which is what
  *     it is shown for);</li>
  * <li>{@code sudo apt-get install} installs what is missing with apt-get when run as root;</li>
- * <li>{@code mvn verify} is not run again: it is the README's test command, which .ci/run runs first; and
- *     {@code mvn -q package -DskipTests} runs on the first page that shows it, not again on every page;</li>
+ * <li>{@code ./mvnw verify} is not run again: it is the README's test command, which .ci/run runs first; and
+ *     {@code ./mvnw -q package -DskipTests} runs on the first page that shows it, not again on every page;</li>
  * <li>without a container registry, the image {@code clf-jre:17} (tools/jre-image.sh) stands in for
  *     {@code eclipse-temurin:17-jre}, the Dockerfiles' default base, for as long as the run lasts.</li>
  * </ul>
@@ -63,7 +63,7 @@ public final class DocCommands {
     private static final Pattern TEXT_NODE_PORT = Pattern.compile("text-node\\.py (\\d+)");
     private static final Pattern LOCAL_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1):(\\d+)");
     private static final Pattern INLINE = Pattern.compile(
-            "`((?:java -jar step|java -cp step|java tools/(?!Workshop\\.java watch)|mvn -pl |bash tools/|curl [^`]*http|docker run |wrk |gcc )[^`]*)`");
+            "`((?:java -jar step|java -cp step|java tools/(?!Workshop\\.java watch)|(?:\\./mvnw|mvn) -pl |bash tools/|curl [^`]*http|docker run |wrk |gcc )[^`]*)`");
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length == 0 || !List.of("list", "run").contains(args[0])) {
@@ -243,7 +243,7 @@ public final class DocCommands {
         Files.writeString(file, script.toString());
         ProcessBuilder bash = new ProcessBuilder("bash", file.toString()).directory(copy.toFile()).inheritIO();
         // A reader's shell has no CI=true: the commands run as theirs do, without the deep tests that CI's
-        // `mvn verify` ran already; DOC_CI keeps only its meaning here (Docker must be there).
+        // `./mvnw verify` ran already; DOC_CI keeps only its meaning here (Docker must be there).
         String ci = bash.environment().remove("CI");
         bash.environment().put("DOC_CI", ci == null ? "" : ci);
         Process process = bash.start();
@@ -252,7 +252,7 @@ public final class DocCommands {
         return failed;
     }
 
-    private static final String BUILD = "mvn -q package -DskipTests";
+    private static final String BUILD = "./mvnw -q package -DskipTests";
     private static boolean built;
 
     /** One command, and what the reader does around it. */
@@ -261,9 +261,15 @@ public final class DocCommands {
         String quoted = "'" + text.replace("'", "'\\''") + "'";
         String where = "'" + command.where() + "'";
         StringBuilder out = new StringBuilder("doc_show " + where + " " + quoted + "\n");
-        if (text.equals("mvn verify")) {
+        if (text.equals("./mvnw verify")) {
             return out.append("echo '   (not run again: it is the README test command, which .ci/run runs first)'\n")
                     .toString();
+        }
+        if (text.startsWith(BUILD + " && ")) {
+            // The build, then what it was for: the build part counts as the build, run once per run.
+            return bash(new Command(command.page(), command.line(), BUILD, command.comment(), List.of()))
+                    + bash(new Command(command.page(), command.line(), text.substring(BUILD.length() + 4),
+                    command.comment(), command.checkpoint()));
         }
         if (text.equals(BUILD)) {
             if (built) {

@@ -421,8 +421,36 @@ public final class Workshop {
         return verdicts;
     }
 
-    private static String maven() {
-        return System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
+    private static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
+    private static String maven;
+
+    /** The Maven to run: the learner's own when it is 3.8 or newer, else the Maven Wrapper, which brings its own. */
+    static String maven() {
+        if (maven == null) {
+            maven = recentMaven(output(installedMaven(), "-v")) ? installedMaven() : wrapper();
+        }
+        return maven;
+    }
+
+    private static String installedMaven() {
+        return WINDOWS ? "mvn.cmd" : "mvn";
+    }
+
+    private static String wrapper() {
+        return Path.of(WINDOWS ? "mvnw.cmd" : "mvnw").toAbsolutePath().toString();
+    }
+
+    /** The version that `mvn -v` printed, such as 3.9.16. */
+    static String mavenVersion(String version) {
+        Matcher number = Pattern.compile("Apache Maven (\\d+(?:\\.\\d+)+(?:-[\\w-]+)?)").matcher(version);
+        return number.find() ? number.group(1) : "?";
+    }
+
+    /** Whether `mvn -v` printed a Maven of 3.8 or newer. */
+    static boolean recentMaven(String version) {
+        Matcher number = Pattern.compile("Apache Maven (\\d+)\\.(\\d+)").matcher(version);
+        return number.find() && (Integer.parseInt(number.group(1)) > 3
+                || Integer.parseInt(number.group(1)) == 3 && Integer.parseInt(number.group(2)) >= 8);
     }
 
     /** Prints the verdict on one exercise; returns whether it is done. */
@@ -768,16 +796,30 @@ public final class Workshop {
         Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
         missing += say(Files.exists(javac) || Files.exists(Path.of(javac + ".exe")), "a JDK (javac), not only a JRE",
                 "install a JDK 17+, not a JRE, and point JAVA_HOME at it");
-        String mvn = output(maven(), "-v");
-        Matcher version = Pattern.compile("Apache Maven (\\d+)\\.(\\d+)\\.(\\d+)").matcher(mvn);
-        boolean mavenOk = version.find() && (Integer.parseInt(version.group(1)) > 3
-                || Integer.parseInt(version.group(1)) == 3 && Integer.parseInt(version.group(2)) >= 8);
-        missing += say(mavenOk, mavenOk ? "Maven " + version.group(1) + "." + version.group(2) + "." + version.group(3)
-                : "Maven 3.8 or newer", "install Maven 3.8+ and put `mvn` on the PATH (`mvn -v` must work)");
+        // The pages say ./mvnw, which downloads its Maven on first use; a Maven 3.8+ of the learner's own works too.
+        String installed = output(installedMaven(), "-v");
+        String wrapped = output(wrapper(), "-v");
+        boolean own = recentMaven(installed);
+        String without = installed.isEmpty() ? "`mvn` is not installed" : "`mvn` is " + mavenVersion(installed)
+                + ", older than 3.8";
+        if (own) {
+            say(true, "Maven " + mavenVersion(installed), "");
+            System.out.println(recentMaven(wrapped) ? "ok       Maven " + mavenVersion(wrapped)
+                    + " through ./mvnw, the Maven Wrapper that the pages use"
+                    : "optional ./mvnw, the Maven Wrapper that the pages use, has not fetched its Maven: run `./mvnw -v`"
+                    + " once while online, or type mvn where the pages say ./mvnw");
+        } else {
+            boolean ok = recentMaven(wrapped);
+            missing += say(ok, ok ? "Maven " + mavenVersion(wrapped) + " through ./mvnw, the Maven Wrapper (" + without
+                    + "; the pages and this command use ./mvnw)" : "Maven 3.8 or newer", without + ", and ./mvnw, the Maven Wrapper,"
+                    + " could not fetch its Maven: run `./mvnw -v` once while online (it downloads Maven into"
+                    + " ~/.m2/wrapper), or install Maven 3.8 or newer");
+        }
+        String mvn = own ? installed : wrapped;
         Matcher mavenJava = Pattern.compile("Java version: (\\d+)").matcher(mvn);
-        if (mavenOk && mavenJava.find()) {
+        if (recentMaven(mvn) && mavenJava.find()) {
             missing += say(Integer.parseInt(mavenJava.group(1)) >= 17, "Maven runs on Java " + mavenJava.group(1),
-                    "set JAVA_HOME to a JDK 17+ (`mvn -v` shows which Java Maven uses)");
+                    "set JAVA_HOME to a JDK 17+ (`./mvnw -v` shows which Java Maven uses)");
         }
         missing += say(!output("git", "--version").isEmpty(), "git", "install git (`reset` and `git diff` need it)");
         boolean free;
@@ -791,7 +833,7 @@ public final class Workshop {
                 + " System Settings > General > AirDrop & Handoff), or start nodes with --port 5001");
         List<String> absent = uncached();
         missing += say(absent.isEmpty(), "the dependencies are in ~/.m2, for offline use",
-                "run `mvn -q package -DskipTests` once while online; missing: " + String.join(", ", absent));
+                "run `./mvnw -q package -DskipTests` once while online; missing: " + String.join(", ", absent));
         boolean docker = !output("docker", "info", "--format", "{{.ServerVersion}}").isBlank();
         System.out.println((docker ? "ok       " : "optional ") + "Docker" + (docker ? ""
                 : ": only the container tests and the compose demo need it; start Docker Desktop, or `sudo dockerd &`"));

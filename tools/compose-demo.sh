@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The compose demo of the complete node (step 10): three nodes in containers, each mining to its own wallet, and a signed payment.
-#   mvn -q package -DskipTests && bash tools/compose-demo.sh [HOST]
+#   ./mvnw -q package -DskipTests && bash tools/compose-demo.sh [HOST]
 # 1. makes the wallets (demo-wallets/: the three miners' and bob's) and writes the miners' addresses to .env;
 # 2. starts the nodes (docker-compose up -d --build; BASE_IMAGE=clf-jre:17 for a machine without a registry);
 # 3. node1 mines two blocks; node2 follows it; node1's miner pays bob 1 coin through node2, signed here by the
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 host=${1:-localhost}
 node1=http://$host:5000 node2=http://$host:5001 node3=http://$host:5002
 jar=step10-crash-safety/target/step10-crash-safety.jar
-[ -f "$jar" ] || { echo "build the jar first: mvn -q package -DskipTests" >&2; exit 1; }
+[ -f "$jar" ] || { echo "build the jar first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 compose=docker-compose
 command -v docker-compose >/dev/null || compose="docker compose"
 wallet() { java -jar "$jar" wallet "$@"; }

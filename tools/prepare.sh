@@ -5,10 +5,10 @@
 #   bash tools/prepare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== Maven: every dependency and plugin (tests are run once for step 01, to fetch the test runner)"
-mvn -B -q package -DskipTests
-mvn -B -q dependency:go-offline
-mvn -B -q -pl step01-block test
+echo "== Maven, through ./mvnw: every dependency and plugin (tests are run once for step 01, to fetch the test runner)"
+./mvnw -B -q package -DskipTests
+./mvnw -B -q dependency:go-offline
+./mvnw -B -q -pl step01-block test
 echo "== the workshop command compiles, and its watch finds the dependency plugin (cached by go-offline)"
 java tools/Workshop.java list > /dev/null
 if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
@@ -26,4 +26,4 @@ else
   echo "Docker is not running: skipped the images (only the container tests and the compose demo need them)"
 fi
 java tools/Workshop.java doctor || true
-echo "ready: the day can run offline (mvn -o ...)"
+echo "ready: the day can run offline (./mvnw -o ...)"

@@ -60,7 +60,7 @@ class ConformanceTest {
             return NodeUnderTest.at(url.trim());
         }
         if (!command.isBlank()) {
-            // The command runs where mvn was run, so that its paths read as typed there.
+            // The command runs where Maven was run, so that its paths read as typed there.
             return NodeUnderTest.start(command, Path.of(System.getProperty("kit.directory", ".")), Path.of("target", "node.log"));
         }
         if (!image.isBlank()) {

@@ -37,7 +37,7 @@ final class WorkshopNodes {
             Path module = modules.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
             Path jar = module.resolve("target").resolve(module.getFileName() + ".jar");
             if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is not built: run `mvn -q package -DskipTests -pl "
+                throw new IllegalStateException(jar + " is not built: run `./mvnw -q package -DskipTests -pl "
                         + module.getFileName() + "` first");
             }
             return jar;

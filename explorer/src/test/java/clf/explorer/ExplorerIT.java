@@ -81,7 +81,7 @@ class ExplorerIT {
     @BeforeEach
     void theStepsAreBuilt() {
         assertTrue(Files.exists(STEP04) && Files.exists(STEP05) && Files.exists(STEP10),
-                "the browser tests run nodes from the steps' jars: build them first with mvn -q package -DskipTests");
+                "the browser tests run nodes from the steps' jars: build them first with ./mvnw -q package -DskipTests");
     }
 
     @AfterEach
