@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,8 +28,6 @@ import java.util.stream.Stream;
  * java tools/Workshop.java progress             exercises done, per step
  * java tools/Workshop.java reset STEP           the solution again (your work in the step is thrown away)
  * java tools/Workshop.java doctor               checks what the day needs, and says how to fix what is missing
- * java tools/Workshop.java check [STEP...]      for maintainers: exercises both ways and the step pages (CI)
- * java tools/Workshop.java discover STEP        for authors: the tests that fail without each exercise
  * </pre>
  *
  * The solution marks each exercise in its source: a line {@code // exercise 3.1: <what to do>}, then
@@ -40,19 +36,13 @@ import java.util.stream.Stream;
  * The tests of an exercise carry {@code @Tag("exercise-3.1")}; they fail without it, and pass once it and the
  * exercises before it in its step are done. Each step's tests write their verdicts to target/exercise-report.tsv
  * (the step's ExerciseReport), which is what this command reads. The step's page has a section "### Exercise 3.1"
- * with the hints. Progress is kept in .workshop/progress.properties, which git ignores.
+ * with the hints. Progress is kept in .workshop/progress.properties, which git ignores. The maintainers' check of
+ * every exercise and step page is tools/Check.java.
  */
 public final class Workshop {
 
-    private static final Pattern TODO = Pattern.compile("^(\\s*)// exercise (\\d+\\.\\d+): (.+)$");
-    private static final Pattern MARKER = Pattern.compile("^(\\s*)// exercise (\\d+\\.\\d+) (begin|end)\\s*$");
     private static final Path STATE = Path.of(".workshop", "progress.properties");
     private static final String SELF = "java tools/Workshop.java";
-
-    /** One marked region: where it is, what it asks, and whether its method ends right after it. */
-    record Exercise(String id, String step, Path file, int begin, int end, String indent, String todo,
-            boolean endsMethod) {
-    }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
@@ -73,15 +63,15 @@ public final class Workshop {
                 case "verify" -> verify(argument == null ? null : step(args[0], argument));
                 case "progress" -> progress();
                 case "doctor" -> doctor();
-                case "check" -> check(args.length > 1 ? Stream.of(args).skip(1).map(s -> step("check", s)).toList() : steps());
-                case "discover" -> discover(step(args[0], argument));
+                case "check", "discover" -> throw new IllegalStateException(args[0] + " is for maintainers: java"
+                        + " tools/Check.java " + (args[0].equals("check") ? "[STEP...]" : "discover STEP"));
                 default -> {
                     usage("unknown command " + args[0]);
                     yield 2;
                 }
             };
             System.exit(exit);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IOException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }
@@ -98,9 +88,8 @@ public final class Workshop {
                   progress             exercises done, per step
                   reset STEP           the solution again: your work in the step is thrown away
                   doctor               checks what the day needs, and how to fix what is missing
-                  check [STEP...]      (maintainers) every exercise both ways, and the step pages
-                  discover STEP        (authors) the tests that fail without each exercise
-                STEP is a step's folder or number (step03-proof-of-work, 03 or 3); EXERCISE is 3.1, 3.2...""");
+                STEP is a step's folder or number (step03-proof-of-work, 03 or 3); EXERCISE is 3.1, 3.2...
+                The maintainers' check of every exercise and step page is java tools/Check.java.""");
         System.exit(2);
     }
 
@@ -111,26 +100,8 @@ public final class Workshop {
         return argument;
     }
 
-    /** "step03-proof-of-work", "step03", "03" or "3" is step03-proof-of-work. */
     static String step(String command, String argument) {
-        require(command, argument, "a step, such as step03-proof-of-work");
-        String name = argument.replaceAll("/+$", "");
-        Matcher number = Pattern.compile("(?:step)?0*(\\d{1,2})").matcher(name);
-        for (String step : steps()) {
-            if (step.equals(name) || number.matches() && Integer.parseInt(step.substring(4, 6)) == Integer.parseInt(number.group(1))) {
-                return step;
-            }
-        }
-        throw new IllegalStateException(argument + " is not a step of this workshop; the steps are "
-                + String.join(", ", steps()));
-    }
-
-    static List<String> steps() {
-        try (Stream<Path> entries = Files.list(Path.of("."))) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("step\\d\\d-.*")).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list the steps: " + e.getMessage());
-        }
+        return step(require(command, argument, "a step, such as step03-proof-of-work"));
     }
 
     /** An exercise of some step's own exercises, by its id. */
@@ -144,109 +115,6 @@ public final class Workshop {
         return own(step).stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(step + " has no exercise " + id + "; it has "
                         + own(step).stream().map(Exercise::id).collect(Collectors.joining(", "))));
-    }
-
-    private static String anchor(String id) {
-        return "exercise-" + id.replace(".", "");
-    }
-
-    // ---------------------------------------------------------------- the marked regions
-
-    /** Every marked region in the step's main sources, checked for balance; throws saying what is wrong. */
-    static List<Exercise> exercises(String step) throws IOException {
-        List<Exercise> found = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(Path.of(step, "src", "main", "java"))) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-        }
-        for (Path file : files) {
-            List<String> lines = Files.readAllLines(file);
-            String open = null;
-            int begin = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher marker = MARKER.matcher(lines.get(i));
-                if (!marker.matches()) {
-                    continue;
-                }
-                String id = marker.group(2);
-                String where = file + ":" + (i + 1);
-                if (marker.group(3).equals("begin")) {
-                    if (open != null) {
-                        throw new IllegalStateException(where + ": exercise " + id + " begins inside exercise " + open);
-                    }
-                    Matcher todo = i > 0 ? TODO.matcher(lines.get(i - 1)) : null;
-                    if (todo == null || !todo.matches() || !todo.group(2).equals(id)) {
-                        throw new IllegalStateException(where + ": exercise " + id
-                                + " needs its TODO on the line above: // exercise " + id + ": <what to do>");
-                    }
-                    open = id;
-                    begin = i;
-                } else {
-                    if (!id.equals(open)) {
-                        throw new IllegalStateException(where + ": exercise " + id + " ends, but "
-                                + (open == null ? "none" : open) + " is open");
-                    }
-                    int next = i + 1;
-                    while (next < lines.size() && lines.get(next).isBlank()) {
-                        next++;
-                    }
-                    boolean endsMethod = next < lines.size() && lines.get(next).strip().equals("}");
-                    Matcher todo = TODO.matcher(lines.get(begin - 1));
-                    todo.matches();
-                    found.add(new Exercise(id, step, file, begin, i, MARKER.matcher(lines.get(begin)).replaceAll("$1"),
-                            todo.group(3), endsMethod));
-                    open = null;
-                }
-            }
-            if (open != null) {
-                throw new IllegalStateException(file + ": exercise " + open + " begins and never ends");
-            }
-        }
-        Map<String, Long> counts = found.stream().collect(Collectors.groupingBy(Exercise::id, Collectors.counting()));
-        counts.forEach((id, n) -> {
-            if (n > 1) {
-                throw new IllegalStateException("exercise " + id + " is marked " + n + " times in " + step);
-            }
-        });
-        return found;
-    }
-
-    /** The step's own exercises (N.x for step N), in order. */
-    static List<Exercise> own(String step) {
-        try {
-            String prefix = Integer.parseInt(step.substring(4, 6)) + ".";
-            return exercises(step).stream().filter(e -> e.id().startsWith(prefix))
-                    .sorted(Comparator.comparing(e -> Integer.parseInt(e.id().substring(prefix.length())))).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + step + ": " + e.getMessage());
-        }
-    }
-
-    /** Replaces the regions of the given exercises by stubs; the markers stay, to show where to write. */
-    static void strip(List<Exercise> exercises) throws IOException {
-        Map<Path, List<Exercise>> byFile = exercises.stream().collect(Collectors.groupingBy(Exercise::file));
-        for (Map.Entry<Path, List<Exercise>> entry : byFile.entrySet()) {
-            // Read again: the line numbers are those of the solution, so strip from the bottom up.
-            List<String> lines = new ArrayList<>(Files.readAllLines(entry.getKey()));
-            List<Exercise> inFile = new ArrayList<>(entry.getValue());
-            inFile.sort((a, b) -> Integer.compare(b.begin(), a.begin()));
-            for (Exercise exercise : inFile) {
-                String message = "Exercise " + exercise.id() + ": " + exercise.todo().replace("\\", "\\\\")
-                        .replace("\"", "\\\"") + " (see docs/" + exercise.step() + ".md#" + anchor(exercise.id()) + ")";
-                String thrown = "throw new UnsupportedOperationException(\"" + message + "\");";
-                // A throw that ends its method may stand alone; anywhere else, the code after it must stay
-                // reachable for the compiler, which `if (true)` does.
-                String stub = exercise.indent() + (exercise.endsMethod() ? thrown : "if (true) { " + thrown + " }");
-                lines.subList(exercise.begin() + 1, exercise.end()).clear();
-                lines.add(exercise.begin() + 1, stub);
-            }
-            Files.write(entry.getKey(), lines);
-        }
-    }
-
-    private static boolean isStub(Exercise exercise) throws IOException {
-        List<String> lines = Files.readAllLines(exercise.file());
-        return lines.stream().anyMatch(l -> l.contains("UnsupportedOperationException(\"Exercise " + exercise.id() + ": "));
     }
 
     // ---------------------------------------------------------------- progress
@@ -312,9 +180,10 @@ public final class Workshop {
     private static int reset(String step) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "checkout", "HEAD", "--"));
         own(step).stream().map(e -> e.file().toString()).distinct().forEach(command::add);
-        Process git = new ProcessBuilder(command).inheritIO().start();
-        if (git.waitFor() != 0) {
-            throw new IllegalStateException("git could not restore " + step + "; is this a git checkout?");
+        Output git = run(Path.of("."), command);
+        if (git.exit() != 0) {
+            throw new IllegalStateException("git could not restore " + step + " (is this a git checkout?): "
+                    + git.text().strip());
         }
         Properties state = state();
         for (Exercise exercise : own(step)) {
@@ -359,10 +228,6 @@ public final class Workshop {
 
     // ---------------------------------------------------------------- running the tests
 
-    /** One test's verdict, as the step's ExerciseReport wrote it. */
-    record Verdict(String exercise, String test, boolean passed, String message) {
-    }
-
     /** What one Maven run said: its exit code, its output, and the verdicts (none when it did not compile). */
     record Run(int exit, String output, List<Verdict> verdicts) {
         List<Verdict> of(String exercise) {
@@ -381,51 +246,49 @@ public final class Workshop {
         }
     }
 
+    /** What a command printed, its errors included, and how it exited. */
+    record Output(int exit, String text) {
+    }
+
     private static volatile Process running;
 
-    /** Runs the step's tests (those of the given groups, or all), offline and quietly. */
-    static Run test(String step, List<String> groups) throws Exception {
-        return test(step, groups, List.of());
+    /** Runs a command in the folder and reads what it prints; watch's Ctrl-C stops the one that runs. */
+    static Output run(Path folder, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        running = process;
+        try {
+            String text = new String(process.getInputStream().readAllBytes());
+            return new Output(process.waitFor(), text);
+        } finally {
+            running = null;
+        }
     }
 
-    /** Runs the step's tests of the given groups (or all), but for those of the excluded groups. */
-    static Run test(String step, List<String> groups, List<String> excluded) throws Exception {
+    /** Runs Maven quietly on the step's pom. */
+    static Output maven(String step, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(mavenCommand(), "-q", "-B", "-f", step + "/pom.xml"));
+        command.addAll(arguments);
+        return run(Path.of("."), command);
+    }
+
+    /** Runs the step's tests (those of the given groups, or all), offline. */
+    static Run test(String step, List<String> groups) throws IOException, InterruptedException {
         Path report = Path.of(step, "target", "exercise-report.tsv");
         Files.deleteIfExists(report);
-        List<String> command = new ArrayList<>(List.of(maven(), "-o", "-q", "-B", "-f", step + "/pom.xml", "test",
-                "-Dsurefire.failIfNoSpecifiedTests=false", "-DfailIfNoTests=false"));
+        List<String> options = new ArrayList<>(List.of("-o", "test", "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-DfailIfNoTests=false"));
         if (!groups.isEmpty()) {
-            command.add("-Dgroups=" + groups.stream().map(g -> "exercise-" + g).collect(Collectors.joining(",")));
+            options.add("-Dgroups=" + groups.stream().map(g -> "exercise-" + g).collect(Collectors.joining(",")));
         }
-        if (!excluded.isEmpty()) {
-            command.add("-DexcludedGroups=" + excluded.stream().map(g -> "exercise-" + g).collect(Collectors.joining(",")));
-        }
-        Process maven = new ProcessBuilder(command).redirectErrorStream(true).start();
-        running = maven;
-        String output = new String(maven.getInputStream().readAllBytes());
-        int exit = maven.waitFor();
-        running = null;
-        return new Run(exit, output, readReport(report));
-    }
-
-    static List<Verdict> readReport(Path report) throws IOException {
-        List<Verdict> verdicts = new ArrayList<>();
-        if (Files.exists(report)) {
-            for (String line : Files.readAllLines(report)) {
-                String[] f = line.split("\t", 4);
-                if (f.length == 4) {
-                    verdicts.add(new Verdict(f[0], f[1], f[2].equals("passed"), f[3]));
-                }
-            }
-        }
-        return verdicts;
+        Output maven = maven(step, options);
+        return new Run(maven.exit(), maven.text(), readReport(report));
     }
 
     private static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
     private static String maven;
 
     /** The Maven to run: the learner's own when it is 3.8 or newer, else the Maven Wrapper, which brings its own. */
-    static String maven() {
+    static String mavenCommand() {
         if (maven == null) {
             maven = recentMaven(output(installedMaven(), "-v")) ? installedMaven() : wrapper();
         }
@@ -508,11 +371,6 @@ public final class Workshop {
         }
         save(state);
         return done;
-    }
-
-    private static String tail(String output) {
-        List<String> lines = output.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     private static int verify(String onlyStep) throws Exception {
@@ -639,13 +497,9 @@ public final class Workshop {
         static Quick prepare(String step) throws Exception {
             Path classPathFile = Path.of(step, "target", "workshop.classpath");
             // Not offline: the first watch of a machine may need to fetch the dependency plugin.
-            Process maven = new ProcessBuilder(maven(), "-q", "-B", "-f", step + "/pom.xml", "test-compile",
-                    "dependency:build-classpath", "-Dmdep.outputFile=target/workshop.classpath",
-                    "-Dmdep.includeScope=test").redirectErrorStream(true).start();
-            running = maven;
-            maven.getInputStream().readAllBytes();
-            running = null;
-            if (maven.waitFor() != 0 || !Files.exists(classPathFile)) {
+            Output maven = maven(step, List.of("test-compile", "dependency:build-classpath",
+                    "-Dmdep.outputFile=target/workshop.classpath", "-Dmdep.includeScope=test"));
+            if (maven.exit() != 0 || !Files.exists(classPathFile)) {
                 return null;
             }
             String classPath = Files.readString(classPathFile).strip();
@@ -673,14 +527,9 @@ public final class Workshop {
             Files.deleteIfExists(report);
             String path = String.join(java.io.File.pathSeparator, "target/workshop-runner", "target/test-classes",
                     "target/classes", classPath);
-            Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", path, "WorkshopRunner", "exercise-" + exercise)
-                    .directory(Path.of(step).toFile()).redirectErrorStream(true).start();
-            running = java;
-            String output = new String(java.getInputStream().readAllBytes());
-            int exit = java.waitFor();
-            running = null;
-            return new Run(exit, output, readReport(report));
+            Output java = run(Path.of(step), List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", path, "WorkshopRunner", "exercise-" + exercise));
+            return new Run(java.exit(), java.text(), readReport(report));
         }
 
         private List<Path> sources(String set) throws IOException {
@@ -849,13 +698,8 @@ public final class Workshop {
     /** A command's output, or "" when it cannot run or fails. */
     private static String output(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return "";
-            }
-            return process.exitValue() == 0 ? out : "";
+            Output output = run(Path.of("."), List.of(command));
+            return output.exit() == 0 ? output.text() : "";
         } catch (IOException | InterruptedException e) {
             return "";
         }
@@ -888,233 +732,181 @@ public final class Workshop {
         return value.find() ? value.group(1) : "?";
     }
 
-    // ---------------------------------------------------------------- check, for maintainers and CI
+    // ---------------------------------------------------------------- the marked regions and the verdicts
+    // This part is the same in tools/Workshop.java and tools/Check.java, each a program of one file; the workshop
+    // module's SharedCodeTest fails when the two differ.
 
-    /** Checks each step's exercises both ways and its page; returns the exit code (0 when every check passes). */
-    private static int check(List<String> steps) throws Exception {
-        int failures = 0;
-        for (String step : steps) {
-            System.out.println("== " + step);
-            List<String> problems = new ArrayList<>(Pages.check(step));
-            if (problems.isEmpty()) {
-                System.out.println("  its page has the headings, a diagram, at most four files to read first and "
-                        + Pages.words(Path.of("docs", step + ".md")) + " words");
-            }
-            problems.addAll(checkStep(step));
-            problems.forEach(problem -> System.out.println("  FAILED: " + problem));
-            failures += problems.size();
-        }
-        System.out.println(failures == 0 ? "every exercise checked both ways, every page in shape" : failures + " check(s) failed");
-        return failures == 0 ? 0 : 1;
+    private static final Pattern TODO = Pattern.compile("^(\\s*)// exercise (\\d+\\.\\d+): (.+)$");
+    private static final Pattern MARKER = Pattern.compile("^(\\s*)// exercise (\\d+\\.\\d+) (begin|end)\\s*$");
+
+    /** One marked region: where it is, what it asks, and whether its method ends right after it. */
+    record Exercise(String id, String step, Path file, int begin, int end, String indent, String todo,
+            boolean endsMethod) {
     }
 
-    /** Runs the check with the step's own test reports set aside, so that the solution's reports survive it. */
-    private static List<String> checkStep(String step) throws Exception {
-        Path reports = Path.of(step, "target", "surefire-reports");
-        Path aside = Path.of(step, "target", "surefire-reports.solution");
-        deleteTree(aside);
-        if (Files.isDirectory(reports)) {
-            Files.move(reports, aside);
-        }
-        try {
-            return checkExercises(step);
-        } finally {
-            deleteTree(reports);
-            if (Files.isDirectory(aside)) {
-                Files.move(aside, reports);
-            }
+    /** One test's verdict, as the step's ExerciseReport wrote it. */
+    record Verdict(String exercise, String test, boolean passed, String message) {
+    }
+
+    static List<String> steps() {
+        try (Stream<Path> entries = Files.list(Path.of("."))) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("step\\d\\d-.*")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the steps: " + e.getMessage());
         }
     }
 
-    private static void deleteTree(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            try (Stream<Path> walk = Files.walk(directory)) {
-                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
+    /** "step03-proof-of-work", "step03", "03" or "3" is step03-proof-of-work. */
+    static String step(String argument) {
+        String name = argument.replaceAll("/+$", "");
+        Matcher number = Pattern.compile("(?:step)?0*(\\d{1,2})").matcher(name);
+        for (String step : steps()) {
+            if (step.equals(name) || number.matches() && Integer.parseInt(step.substring(4, 6)) == Integer.parseInt(number.group(1))) {
+                return step;
+            }
+        }
+        throw new IllegalStateException(argument + " is not a step of this workshop; the steps are "
+                + String.join(", ", steps()));
+    }
+
+    /** Every marked region in the step's main sources, checked for balance; throws saying what is wrong. */
+    static List<Exercise> exercises(String step) throws IOException {
+        List<Exercise> found = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of(step, "src", "main", "java"))) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        for (Path file : files) {
+            found.addAll(regions(step, file, Files.readAllLines(file)));
+        }
+        Map<String, Long> counts = found.stream().collect(Collectors.groupingBy(Exercise::id, Collectors.counting()));
+        counts.forEach((id, n) -> {
+            if (n > 1) {
+                throw new IllegalStateException("exercise " + id + " is marked " + n + " times in " + step);
+            }
+        });
+        return found;
+    }
+
+    /** The marked regions in the lines of one file. */
+    static List<Exercise> regions(String step, Path file, List<String> lines) {
+        List<Exercise> found = new ArrayList<>();
+        String open = null;
+        int begin = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher marker = MARKER.matcher(lines.get(i));
+            if (!marker.matches()) {
+                continue;
+            }
+            String id = marker.group(2);
+            String where = file + ":" + (i + 1);
+            if (marker.group(3).equals("begin")) {
+                if (open != null) {
+                    throw new IllegalStateException(where + ": exercise " + id + " begins inside exercise " + open);
                 }
-            }
-        }
-    }
-
-    /**
-     * Without its solution, an exercise's tests all fail; with it and the exercises before it (the later ones
-     * stripped), they all pass; and with every exercise stripped, every test of no exercise passes.
-     */
-    private static List<String> checkExercises(String step) throws Exception {
-        List<String> problems = new ArrayList<>();
-        List<Exercise> exercises;
-        try {
-            exercises = own(step);
-        } catch (IllegalStateException e) {
-            return List.of(e.getMessage());
-        }
-        if (exercises.isEmpty() || exercises.size() > 4) {
-            problems.add("a step has one to four exercises; " + step + " has " + exercises.size());
-        }
-        for (Exercise exercise : exercises) {
-            List<Map.Entry<String, String>> layers = hints(exercise);
-            if (layers.size() < 3 || !layers.get(0).getKey().equals("Hint 1") || !layers.get(1).getKey().equals("Hint 2")
-                    || !layers.get(layers.size() - 1).getKey().equals("The idea of the solution")) {
-                problems.add("docs/" + step + ".md needs \"### Exercise " + exercise.id()
-                        + "\" with <details> blocks Hint 1, Hint 2 and The idea of the solution");
-            }
-            if (isStub(exercise)) {
-                problems.add("exercise " + exercise.id() + " is a stub here: check the solution (reset " + step + ")");
-                return problems;
-            }
-        }
-        Map<Path, byte[]> originals = new TreeMap<>();
-        for (Exercise exercise : exercises) {
-            originals.putIfAbsent(exercise.file(), Files.readAllBytes(exercise.file()));
-        }
-        List<String> ids = exercises.stream().map(Exercise::id).toList();
-        try {
-            strip(exercises);
-            Run all = test(step, List.of(), ids);
-            if (all.verdicts().isEmpty()) {
-                problems.add("with its exercises stripped, the step's other tests do not run:\n" + tail(all.output()));
-                return problems;
-            }
-            List<Verdict> untagged = all.verdicts().stream().filter(v -> !v.passed()).toList();
-            if (!untagged.isEmpty()) {
-                problems.add("with its exercises stripped, tests of no exercise fail: tag them, or make them independent"
-                        + " of the exercises: " + untagged.stream().map(v -> v.test() + " (" + v.message() + ")")
-                        .collect(Collectors.joining(", ")));
+                Matcher todo = i > 0 ? TODO.matcher(lines.get(i - 1)) : null;
+                if (todo == null || !todo.matches() || !todo.group(2).equals(id)) {
+                    throw new IllegalStateException(where + ": exercise " + id
+                            + " needs its TODO on the line above: // exercise " + id + ": <what to do>");
+                }
+                open = id;
+                begin = i;
             } else {
-                System.out.println("  stripped, every test of no exercise passes (" + all.verdicts().size() + " verdicts)");
-            }
-            for (int k = 0; k < exercises.size(); k++) {
-                Exercise exercise = exercises.get(k);
-                restore(originals);
-                strip(List.of(exercise));
-                Run without = test(step, List.of(exercise.id()));
-                long passed = without.verdicts().stream().filter(Verdict::passed).count();
-                if (without.verdicts().isEmpty()) {
-                    problems.add("exercise " + exercise.id() + " has no test tagged exercise-" + exercise.id());
-                } else if (passed > 0) {
-                    problems.add("exercise " + exercise.id() + ": " + passed + " of its " + without.verdicts().size()
-                            + " tests pass without it: they do not test it");
-                } else {
-                    System.out.println("  exercise " + exercise.id() + " stripped: all " + without.verdicts().size()
-                            + " of its tests fail");
+                if (!id.equals(open)) {
+                    throw new IllegalStateException(where + ": exercise " + id + " ends, but "
+                            + (open == null ? "none" : open) + " is open");
                 }
-                if (k + 1 < exercises.size()) {
-                    restore(originals);
-                    strip(exercises.subList(k + 1, exercises.size()));
-                    Run in = test(step, List.of(exercise.id()));
-                    List<Verdict> failed = in.verdicts().stream().filter(v -> !v.passed()).toList();
-                    if (in.verdicts().isEmpty() || !failed.isEmpty()) {
-                        problems.add("exercise " + exercise.id() + " done, the later ones not: its tests must pass, but "
-                                + (in.verdicts().isEmpty() ? "they did not run" : failed.stream()
-                                .map(v -> v.test() + " (" + v.message() + ")").collect(Collectors.joining(", ")) + " fail")
-                                + "; tag such a test with the later exercise it needs");
-                    } else {
-                        System.out.println("  exercise " + exercise.id() + " done, the later ones stripped: its "
-                                + in.verdicts().size() + " tests pass");
-                    }
+                int next = i + 1;
+                while (next < lines.size() && lines.get(next).isBlank()) {
+                    next++;
                 }
+                boolean endsMethod = next < lines.size() && lines.get(next).strip().equals("}");
+                Matcher todo = TODO.matcher(lines.get(begin - 1));
+                todo.matches();
+                found.add(new Exercise(id, step, file, begin, i, MARKER.matcher(lines.get(begin)).replaceAll("$1"),
+                        todo.group(3), endsMethod));
+                open = null;
             }
-        } finally {
-            restore(originals);
         }
-        return problems;
+        if (open != null) {
+            throw new IllegalStateException(file + ": exercise " + open + " begins and never ends");
+        }
+        return found;
     }
 
-    /** For the author of an exercise: which tests fail when it alone is stripped; those are the ones to tag. */
-    private static int discover(String step) throws Exception {
-        List<Exercise> exercises = own(step);
-        Map<Path, byte[]> originals = new TreeMap<>();
-        for (Exercise exercise : exercises) {
-            originals.putIfAbsent(exercise.file(), Files.readAllBytes(exercise.file()));
-        }
+    /** The step's own exercises (N.x for step N), in order. */
+    static List<Exercise> own(String step) {
         try {
-            for (Exercise exercise : exercises) {
-                restore(originals);
-                strip(List.of(exercise));
-                Run run = test(step, List.of());
-                TreeSet<String> failing = run.verdicts().stream().filter(v -> !v.passed()).map(Verdict::test)
-                        .collect(Collectors.toCollection(TreeSet::new));
-                System.out.println("exercise-" + exercise.id() + ": " + String.join(" ", failing));
-            }
-        } finally {
-            restore(originals);
-        }
-        return 0;
-    }
-
-    private static void restore(Map<Path, byte[]> originals) throws IOException {
-        for (Map.Entry<Path, byte[]> original : originals.entrySet()) {
-            Files.write(original.getKey(), original.getValue());
+            return ownOf(step, exercises(step));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + step + ": " + e.getMessage());
         }
     }
 
-    /** The shape every step page has (issue 15): its headings in order, a diagram, few files, few words. */
-    static final class Pages {
-        static final List<String> HEADINGS = List.of("## What you will learn", "## The text", "## The picture",
-                "## Read these first", "## Run it", "## Exercises", "## Recap", "## Next");
-        static final int MAX_WORDS = 1500;
+    /** Of the given exercises, the step's own (N.x for step N), in order. */
+    static List<Exercise> ownOf(String step, List<Exercise> exercises) {
+        String prefix = Integer.parseInt(step.substring(4, 6)) + ".";
+        return exercises.stream().filter(e -> e.id().startsWith(prefix))
+                .sorted(Comparator.comparing(e -> Integer.parseInt(e.id().substring(prefix.length())))).toList();
+    }
 
-        static int words(Path page) throws IOException {
-            String text = Files.readString(page).replaceAll("(?s)```.*?```", "");
-            return text.isBlank() ? 0 : text.strip().split("\\s+").length;
-        }
-
-        static List<String> check(String step) throws IOException {
-            Path page = Path.of("docs", step + ".md");
-            if (!Files.exists(page)) {
-                return List.of(page + " is missing");
-            }
-            List<String> problems = new ArrayList<>();
-            String doc = Files.readString(page);
-            List<String> headings = doc.replaceAll("(?s)```.*?```", "").lines().filter(l -> l.startsWith("## ")).toList();
-            List<String> required = headings.stream().filter(HEADINGS::contains).toList();
-            if (!required.equals(HEADINGS)) {
-                problems.add(page + " needs the headings " + String.join(", ", HEADINGS) + " in this order; it has "
-                        + String.join(", ", headings));
-            }
-            List<String> extra = headings.stream().filter(h -> !HEADINGS.contains(h)).toList();
-            if (!extra.isEmpty() && !(extra.equals(List.of("## What the text gets wrong"))
-                    && Integer.parseInt(step.substring(4, 6)) <= 6)) {
-                problems.add(page + " has headings that are not the page's: " + String.join(", ", extra));
-            }
-            if (!doc.contains("```mermaid\n")) {
-                problems.add(page + " needs a diagram, a ```mermaid block under ## The picture");
-            }
-            int words = words(page);
-            if (words > MAX_WORDS) {
-                problems.add(page + " has " + words + " words outside code blocks; at most " + MAX_WORDS);
-            }
-            String read = section(doc, "## Read these first");
-            long files = read.lines().filter(l -> l.startsWith("- ")).count();
-            if (files == 0 || files > 4) {
-                problems.add(page + ": ## Read these first lists " + files + " files; one to four");
-            }
-            String run = section(doc, "## Run it");
-            if (!run.contains("**Checkpoint:**")) {
-                problems.add(page + ": ## Run it needs a **Checkpoint:** after each stage");
-            }
-            if (!section(doc, "## What you will learn").matches("(?s).*\\nTime: about \\d+ minutes \\(reading \\d+, running \\d+, exercises \\d+\\)\\..*")) {
-                problems.add(page + ": ## What you will learn needs a line \"Time: about N minutes (reading N, running N, exercises N).\"");
-            }
-            long recap = section(doc, "## Recap").lines().filter(l -> !l.isBlank() && !l.startsWith("## ")).count();
-            if (recap != 3) {
-                problems.add(page + ": ## Recap has " + recap + " lines; three");
-            }
-            return problems;
-        }
-
-        private static String section(String doc, String heading) {
-            int start = doc.indexOf("\n" + heading + "\n");
-            if (start < 0) {
-                return "";
-            }
-            int end = doc.indexOf("\n## ", start + heading.length() + 1);
-            return doc.substring(start + 1, end < 0 ? doc.length() : end);
-        }
-
-        private Pages() {
+    /** Replaces the regions of the given exercises by stubs in their files; the markers stay, to show where to write. */
+    static void strip(List<Exercise> exercises) throws IOException {
+        Map<Path, List<Exercise>> byFile = exercises.stream().collect(Collectors.groupingBy(Exercise::file));
+        for (Map.Entry<Path, List<Exercise>> entry : byFile.entrySet()) {
+            Files.write(entry.getKey(), stubbed(Files.readAllLines(entry.getKey()), entry.getValue()));
         }
     }
+
+    /** The lines of a file with the regions of the given exercises, all of that file, replaced by stubs. */
+    static List<String> stubbed(List<String> solution, List<Exercise> inFile) {
+        List<String> lines = new ArrayList<>(solution);
+        // The line numbers are those of the solution, so strip from the bottom up.
+        List<Exercise> bottomUp = new ArrayList<>(inFile);
+        bottomUp.sort((a, b) -> Integer.compare(b.begin(), a.begin()));
+        for (Exercise exercise : bottomUp) {
+            String message = "Exercise " + exercise.id() + ": " + exercise.todo().replace("\\", "\\\\")
+                    .replace("\"", "\\\"") + " (see docs/" + exercise.step() + ".md#" + anchor(exercise.id()) + ")";
+            String thrown = "throw new UnsupportedOperationException(\"" + message + "\");";
+            // A throw that ends its method may stand alone; anywhere else, the code after it must stay
+            // reachable for the compiler, which `if (true)` does.
+            String stub = exercise.indent() + (exercise.endsMethod() ? thrown : "if (true) { " + thrown + " }");
+            lines.subList(exercise.begin() + 1, exercise.end()).clear();
+            lines.add(exercise.begin() + 1, stub);
+        }
+        return lines;
+    }
+
+    static boolean isStub(Exercise exercise) throws IOException {
+        List<String> lines = Files.readAllLines(exercise.file());
+        return lines.stream().anyMatch(l -> l.contains("UnsupportedOperationException(\"Exercise " + exercise.id() + ": "));
+    }
+
+    static String anchor(String id) {
+        return "exercise-" + id.replace(".", "");
+    }
+
+    /** The verdicts that the step's ExerciseReport wrote, none when the tests did not run. */
+    static List<Verdict> readReport(Path report) throws IOException {
+        List<Verdict> verdicts = new ArrayList<>();
+        if (Files.exists(report)) {
+            for (String line : Files.readAllLines(report)) {
+                String[] f = line.split("\t", 4);
+                if (f.length == 4) {
+                    verdicts.add(new Verdict(f[0], f[1], f[2].equals("passed"), f[3]));
+                }
+            }
+        }
+        return verdicts;
+    }
+
+    /** The last 20 lines of a command's output. */
+    static String tail(String output) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    // ---------------------------------------------------------------- the end of the part shared with the other file
 
     private Workshop() {
     }

@@ -3,73 +3,46 @@ package clf.workshop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import clf.workshop.RepositoryCopy.Result;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * tools/Workshop.java used as a learner uses it, on a git copy of step 01 (the repository's root pom, the step, its
- * page and the tool), so that the repository itself is never touched.
- */
+/** tools/Workshop.java used as a learner uses it, on a git copy of step 01. */
 class WorkshopIT {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-    private static final String STEP = "step01-block";
-    private static final Path CANONICAL_JSON = Path.of(STEP, "src/main/java/clf/blockchain/CanonicalJson.java");
+    private static final String STEP = RepositoryCopy.STEP;
+    private static final String CANONICAL_JSON = STEP + "/src/main/java/clf/blockchain/CanonicalJson.java";
+    private static final String BLOCKCHAIN = STEP + "/src/main/java/clf/blockchain/Blockchain.java";
 
-    private Path copy;
-    private final List<Process> started = new ArrayList<>();
-
-    record Result(int exit, String output) {
-    }
+    private RepositoryCopy copy;
 
     @BeforeEach
     void copyStepOne() throws Exception {
-        copy = Files.createTempDirectory("workshop-it-");
-        Files.copy(REPOSITORY.resolve("pom.xml"), copy.resolve("pom.xml"));
-        Files.createDirectories(copy.resolve("docs"));
-        Files.copy(REPOSITORY.resolve("docs").resolve(STEP + ".md"), copy.resolve("docs").resolve(STEP + ".md"));
-        Files.createDirectories(copy.resolve("tools"));
-        Files.copy(REPOSITORY.resolve("tools/Workshop.java"), copy.resolve("tools/Workshop.java"));
-        Files.copy(REPOSITORY.resolve(".gitignore"), copy.resolve(".gitignore"));
-        copyTree(REPOSITORY.resolve(STEP).resolve("pom.xml"), copy.resolve(STEP).resolve("pom.xml"));
-        copyTree(REPOSITORY.resolve(STEP).resolve("src"), copy.resolve(STEP).resolve("src"));
-        run("git", "init", "-q");
-        run("git", "add", ".");
-        run("git", "-c", "user.name=WorkshopIT", "-c", "user.email=workshop@example.org", "commit", "-q", "-m", "step 01");
+        copy = new RepositoryCopy();
     }
 
     @AfterEach
     void removeCopy() throws IOException {
-        for (Process process : started) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        try (Stream<Path> walk = Files.walk(copy)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        copy.close();
     }
 
     @Test
     void verifyIsRedAfterStartAndGreenOnceTheExercisesAreWritten() throws Exception {
         Result start = workshop("start", STEP);
         assertEquals(0, start.exit(), start.output());
-        assertTrue(Files.readString(copy.resolve(CANONICAL_JSON)).contains("Exercise 1.1: "), "1.1 is a stub now");
+        assertTrue(Files.readString(copy.file(CANONICAL_JSON)).contains("Exercise 1.1: "), "1.1 is a stub now");
 
         Result red = workshop("verify", STEP);
         assertEquals(1, red.exit(), red.output());
@@ -77,8 +50,8 @@ class WorkshopIT {
         assertTrue(red.output().contains("run `java tools/Workshop.java hint 1.1` for a hint"), red.output());
         assertTrue(red.output().contains("step01-block: 0 of 2 exercises done"), red.output());
 
-        writeTheSolution(Path.of(STEP, "src/main/java/clf/blockchain/CanonicalJson.java"));
-        writeTheSolution(Path.of(STEP, "src/main/java/clf/blockchain/Blockchain.java"));
+        copy.writeTheSolution(CANONICAL_JSON);
+        copy.writeTheSolution(BLOCKCHAIN);
         Result green = workshop("verify", STEP);
         assertEquals(0, green.exit(), green.output());
         assertTrue(green.output().contains("step01-block: 2 of 2 exercises done"), green.output());
@@ -102,7 +75,7 @@ class WorkshopIT {
     void watchGivesANewVerdictAfterEachSaveAndMovesOnOnceGreen() throws Exception {
         assertEquals(0, workshop("start", STEP).exit());
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Process watch = java("watch");
+        Process watch = copy.start(Map.of(), "Workshop.java", "watch");
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(watch.getInputStream()))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -118,13 +91,32 @@ class WorkshopIT {
         String first = until(lines, "(red, ");
         assertTrue(first.contains("1.1  not done: "), first);
 
-        writeTheSolution(CANONICAL_JSON);
+        copy.writeTheSolution(CANONICAL_JSON);
         String second = until(lines, "on to exercise 1.2");
         assertTrue(second.contains("1.1  done: "), second);
         assertTrue(second.contains("(green, "), second);
         String third = until(lines, "(red, ");
         assertTrue(third.contains("1.2  not done: "), third);
         assertTrue(workshop("progress").output().contains("step01-block             1 of 2 done   started: 1.2"));
+    }
+
+    @Test
+    void aMavenOlderThan38OnThePathLeavesTheTestsToTheWrapper() throws Exception {
+        Path bin = copy.file("old-maven");
+        Files.createDirectories(bin);
+        Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho 'Apache Maven 3.6.3'\n");
+        assertTrue(bin.resolve("mvn").toFile().setExecutable(true));
+        Map<String, String> path = Map.of("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+
+        Matcher pinned = Pattern.compile("apache-maven-([0-9.]+)-bin")
+                .matcher(Files.readString(copy.file(".mvn/wrapper/maven-wrapper.properties")));
+        assertTrue(pinned.find());
+        Result doctor = copy.tool(path, "Workshop.java", "doctor");
+        assertTrue(doctor.output().contains("ok       Maven " + pinned.group(1) + " through ./mvnw, the Maven Wrapper (`mvn` is 3.6.3,"
+                + " older than 3.8; the pages and this command use ./mvnw)"), doctor.output());
+        Result verify = copy.tool(path, "Workshop.java", "verify", STEP);
+        assertEquals(0, verify.exit(), verify.output());
+        assertTrue(verify.output().contains("step01-block: 2 of 2 exercises done"), verify.output());
     }
 
     /** The lines up to the first that contains the text, within two minutes (the first run builds the step). */
@@ -143,45 +135,7 @@ class WorkshopIT {
         throw new AssertionError("no line with \"" + text + "\" within two minutes; the output was:\n" + seen);
     }
 
-    private void writeTheSolution(Path file) throws IOException {
-        // The solution is the repository's own file.
-        Files.copy(REPOSITORY.resolve(file), copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    }
-
     private Result workshop(String... arguments) throws Exception {
-        Process process = java(arguments);
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the workshop command did not end");
-        return new Result(process.exitValue(), output);
-    }
-
-    private Process java(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "tools/Workshop.java"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
-        started.add(process);
-        return process;
-    }
-
-    private void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path path : walk.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(path, target);
-                }
-            }
-        }
+        return copy.tool("Workshop.java", arguments);
     }
 }
