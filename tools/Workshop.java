@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * java tools/Workshop.java hint EXERCISE        the next layer of hints, from the step's page
  * java tools/Workshop.java verify [STEP]        the tests of every started exercise (or of STEP); exit 0 when green
  * java tools/Workshop.java progress             exercises done, per step
- * java tools/Workshop.java reset STEP           the solution again (your work in the step is thrown away)
+ * java tools/Workshop.java reset STEP           the solution again; first saves your work to .workshop/work/STEP.patch
  * java tools/Workshop.java doctor               checks what the day needs, and says how to fix what is missing
  * </pre>
  *
@@ -86,7 +86,7 @@ public final class Workshop {
                   hint EXERCISE        the next layer of hints (hint EXERCISE 1 shows the first again)
                   verify [STEP]        the tests of every started exercise, or of STEP; exit 0 when all pass
                   progress             exercises done, per step
-                  reset STEP           the solution again: your work in the step is thrown away
+                  reset STEP           the solution again; your work in the step is saved first, as a patch
                   doctor               checks what the day needs, and how to fix what is missing
                 STEP is a step's folder or number (step03-proof-of-work, 03 or 3); EXERCISE is 3.1, 3.2...
                 The maintainers' check of every exercise and step page is java tools/Check.java.""");
@@ -163,6 +163,8 @@ public final class Workshop {
                 state.remove("hint." + exercise.id());
             }
         }
+        // Kept through reset, so that progress tells a step tried once from one never started.
+        state.putIfAbsent("started." + step, java.time.LocalDate.now().toString());
         save(state);
         System.out.println("Started the exercises of " + step + ":");
         for (Exercise exercise : exercises) {
@@ -171,29 +173,152 @@ public final class Workshop {
         }
         System.out.println("Write each between its markers, in order. Run its tests on every save: " + SELF
                 + " watch " + exercises.get(0).id());
-        System.out.println("A hint: " + SELF + " hint " + exercises.get(0).id() + ". Your work: git diff. The solution"
-                + " again: " + SELF + " reset " + step);
+        System.out.println("A hint: " + SELF + " hint " + exercises.get(0).id() + ". The solution again: " + SELF
+                + " reset " + step + ", which first saves your work in " + patch(step));
         return 0;
     }
 
-    /** Restores the files that hold the step's exercises from git, and only those: other edits stay. */
+    private static Path patch(String step) {
+        return Path.of(".workshop", "work", step + ".patch");
+    }
+
+    /**
+     * Saves the learner's work in the step as a patch, then restores the files that hold the step's exercises from
+     * git, and only those: other edits stay. What was done stays done; only "started" goes.
+     */
     private static int reset(String step) throws Exception {
+        Map<String, List<String>> solutions = solutions(step);
+        String saved = saveWork(step, solutions);
         List<String> command = new ArrayList<>(List.of("git", "checkout", "HEAD", "--"));
-        own(step).stream().map(e -> e.file().toString()).distinct().forEach(command::add);
+        command.addAll(solutions.keySet());
         Output git = run(Path.of("."), command);
         if (git.exit() != 0) {
-            throw new IllegalStateException("git could not restore " + step + " (is this a git checkout?): "
-                    + git.text().strip());
+            throw new IllegalStateException("git could not restore " + step + ": " + git.text().strip());
         }
         Properties state = state();
         for (Exercise exercise : own(step)) {
-            state.remove(exercise.id());
-            state.remove("hint." + exercise.id());
+            if (status(state, exercise.id()).equals("started")) {
+                state.remove(exercise.id());
+            }
         }
         save(state);
-        System.out.println(step + " is the solution again (" + own(step).stream().map(e -> e.file().getFileName().toString())
-                .distinct().collect(Collectors.joining(", ")) + "); its exercises are no longer started.");
+        System.out.println(step + " is the solution again (" + solutions.keySet().stream()
+                .map(f -> f.substring(f.lastIndexOf('/') + 1)).collect(Collectors.joining(", ")) + ").");
+        System.out.println(saved.isEmpty() ? "Nothing to save: its files were the stubs or the solution."
+                : "Your work in it is saved in " + saved + ", against the stubs: " + SELF + " start " + step
+                + ", then git apply " + saved.replace('\\', '/') + ", brings it back.");
+        List<String> done = own(step).stream().map(Exercise::id).filter(id -> status(state, id).equals("done")).toList();
+        if (!done.isEmpty()) {
+            System.out.println("Done, and still done: " + String.join(", ", done) + ".");
+        }
         return 0;
+    }
+
+    /** The committed solution of each file that holds an exercise of the step, by its path from the root. */
+    private static Map<String, List<String>> solutions(String step) throws Exception {
+        // Read from git, not from the files: the learner's edits may have broken a marker.
+        int number = Integer.parseInt(step.substring(4, 6));
+        Output grep = run(Path.of("."), List.of("git", "grep", "-l", "-e", "// exercise " + number + "\\.[0-9]* begin",
+                "HEAD", "--", step + "/src/main/java"));
+        if (grep.exit() > 1) {
+            throw new IllegalStateException("git cannot read " + step + " (is this a git checkout?): " + grep.text().strip());
+        }
+        Map<String, List<String>> solutions = new TreeMap<>();
+        for (String line : grep.text().lines().toList()) {
+            String file = line.substring(line.indexOf(':') + 1);
+            Output show = run(Path.of("."), List.of("git", "show", "HEAD:" + file));
+            if (show.exit() != 0) {
+                throw new IllegalStateException("git cannot show " + file + ": " + show.text().strip());
+            }
+            solutions.put(file, show.text().lines().toList());
+        }
+        if (solutions.isEmpty()) {
+            throw new IllegalStateException(step + " has no exercises");
+        }
+        return solutions;
+    }
+
+    /**
+     * Writes the learner's lines against the stubs, the files as start makes them, to the step's patch: git apply
+     * puts them back after start. Returns where, or "" when no file holds work of the learner's.
+     */
+    private static String saveWork(String step, Map<String, List<String>> solutions) throws IOException {
+        StringBuilder patch = new StringBuilder();
+        for (Map.Entry<String, List<String>> solution : solutions.entrySet()) {
+            Path file = Path.of(solution.getKey());
+            List<String> mine = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            List<Exercise> inFile = ownOf(step, regions(step, file, solution.getValue()));
+            List<String> stub = stubbed(solution.getValue(), inFile);
+            if (!mine.equals(solution.getValue())) {
+                patch.append(unifiedDiff(solution.getKey(), stub, mine));
+            }
+        }
+        if (patch.length() == 0) {
+            return "";
+        }
+        Path saved = patch(step);
+        Files.createDirectories(saved.getParent());
+        Files.writeString(saved, patch);
+        return saved.toString();
+    }
+
+    /** A unified diff of a file, from one version to the other, with three lines of context; "" when they are equal. */
+    static String unifiedDiff(String path, List<String> from, List<String> to) {
+        int n = from.size();
+        int m = to.size();
+        // common[i][j]: how many lines the longest common subsequence of from[i..] and to[j..] has.
+        int[][] common = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                common[i][j] = from.get(i).equals(to.get(j)) ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
+            }
+        }
+        // Each line of the script: ' ', '-' or '+', then the line; with where it is in each version.
+        List<String> script = new ArrayList<>();
+        List<int[]> at = new ArrayList<>();
+        for (int i = 0, j = 0; i < n || j < m; ) {
+            at.add(new int[] {i, j});
+            if (i < n && j < m && from.get(i).equals(to.get(j))) {
+                script.add(" " + from.get(i++));
+                j++;
+            } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
+                script.add("-" + from.get(i++));
+            } else {
+                script.add("+" + to.get(j++));
+            }
+        }
+        StringBuilder diff = new StringBuilder();
+        int k = 0;
+        while (k < script.size()) {
+            while (k < script.size() && script.get(k).charAt(0) == ' ') {
+                k++;
+            }
+            if (k == script.size()) {
+                break;
+            }
+            // A hunk: three lines before the first change, and on to three lines after the last change that
+            // follows within six lines of context.
+            int first = Math.max(0, k - 3);
+            int last = k;
+            for (int c = k; c < script.size() && c <= last + 6; c++) {
+                if (script.get(c).charAt(0) != ' ') {
+                    last = c;
+                }
+            }
+            int end = Math.min(script.size(), last + 4);
+            List<String> hunk = script.subList(first, end);
+            long fromCount = hunk.stream().filter(l -> l.charAt(0) != '+').count();
+            long toCount = hunk.stream().filter(l -> l.charAt(0) != '-').count();
+            int fromStart = at.get(first)[0];
+            int toStart = at.get(first)[1];
+            diff.append("@@ -").append(fromCount == 0 ? fromStart : fromStart + 1).append(',').append(fromCount)
+                    .append(" +").append(toCount == 0 ? toStart : toStart + 1).append(',').append(toCount).append(" @@\n");
+            hunk.forEach(line -> diff.append(line).append('\n'));
+            k = end;
+        }
+        return diff.length() == 0 ? "" : "diff --git a/" + path + " b/" + path + "\n--- a/" + path + "\n+++ b/" + path
+                + "\n" + diff;
     }
 
     private static int list() throws IOException {
@@ -214,13 +339,17 @@ public final class Workshop {
         int all = 0;
         for (String step : steps()) {
             List<Exercise> exercises = own(step);
+            all += exercises.size();
+            if (!state.containsKey("started." + step) && exercises.stream().allMatch(e -> status(state, e.id()).isEmpty())) {
+                System.out.printf("%-24s not started%n", step);
+                continue;
+            }
             long stepDone = exercises.stream().filter(e -> status(state, e.id()).equals("done")).count();
             String started = exercises.stream().filter(e -> status(state, e.id()).equals("started")).map(Exercise::id)
                     .collect(Collectors.joining(", "));
             System.out.printf("%-24s %d of %d done%s%n", step, stepDone, exercises.size(),
                     started.isEmpty() ? "" : "   started: " + started);
             done += stepDone;
-            all += exercises.size();
         }
         System.out.println(done + " of " + all + " exercises done");
         return 0;
@@ -670,7 +799,7 @@ public final class Workshop {
             missing += say(Integer.parseInt(mavenJava.group(1)) >= 17, "Maven runs on Java " + mavenJava.group(1),
                     "set JAVA_HOME to a JDK 17+ (`./mvnw -v` shows which Java Maven uses)");
         }
-        missing += say(!output("git", "--version").isEmpty(), "git", "install git (`reset` and `git diff` need it)");
+        missing += say(!output("git", "--version").isEmpty(), "git", "install git (`reset` needs it)");
         boolean free;
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(5000));

@@ -101,6 +101,49 @@ class WorkshopIT {
     }
 
     @Test
+    void resetSavesTheWorkAgainstTheStubsAndWhatWasDoneStaysDone() throws Exception {
+        assertTrue(workshop("progress").output().contains("step01-block             not started\n"));
+        Result start = workshop("start", STEP);
+        assertTrue(!start.output().contains("git diff"), start.output());
+        assertTrue(start.output().contains("reset step01-block, which first saves your work in "
+                + Path.of(".workshop", "work", "step01-block.patch")), start.output());
+        // The learner's 1.1: the solution, and a line of their own.
+        String mine = Files.readString(RepositoryCopy.REPOSITORY.resolve(CANONICAL_JSON))
+                .replace("// exercise 1.1 begin\n", "// exercise 1.1 begin\n        // my own way\n");
+        Files.writeString(copy.file(CANONICAL_JSON), mine);
+        assertEquals(1, workshop("verify", STEP).exit(), "1.1 done, 1.2 not");
+
+        Result reset = workshop("reset", STEP);
+        assertEquals(0, reset.exit(), reset.output());
+        Path patch = Path.of(".workshop", "work", "step01-block.patch");
+        assertTrue(reset.output().contains("Your work in it is saved in " + patch + ", against the stubs"), reset.output());
+        assertTrue(reset.output().contains("Done, and still done: 1.1."), reset.output());
+        assertEquals("", copy.run("git", "status", "--porcelain"), "the step is the solution again");
+        assertTrue(Files.readString(copy.file(".workshop/progress.properties")).contains("1.1=done"));
+        String progress = workshop("progress").output();
+        assertTrue(progress.contains("step01-block             1 of 2 done\n"), progress);
+
+        String saved = Files.readString(copy.file(patch.toString()));
+        assertTrue(saved.startsWith("diff --git a/" + CANONICAL_JSON + " b/" + CANONICAL_JSON + "\n"), saved);
+        assertTrue(saved.contains("\n-        throw new UnsupportedOperationException(\"Exercise 1.1: "), saved);
+        assertTrue(saved.contains("\n+        // my own way\n"), saved);
+        assertTrue(!saved.contains("Blockchain.java"), "1.2 was left a stub: nothing of the learner's there");
+        assertEquals(0, workshop("start", STEP).exit());
+        copy.run("git", "apply", patch.toString());
+        assertEquals(mine, Files.readString(copy.file(CANONICAL_JSON)), "start, then git apply, brings the work back");
+    }
+
+    @Test
+    void aStepStartedAndResetIsNoLongerNotStarted() throws Exception {
+        assertEquals(0, workshop("start", STEP).exit());
+        Result reset = workshop("reset", STEP);
+        assertEquals(0, reset.exit(), reset.output());
+        assertTrue(reset.output().contains("Nothing to save: its files were the stubs or the solution."), reset.output());
+        assertTrue(!Files.exists(copy.file(".workshop/work/step01-block.patch")));
+        assertTrue(workshop("progress").output().contains("step01-block             0 of 2 done\n"));
+    }
+
+    @Test
     void aMavenOlderThan38OnThePathLeavesTheTestsToTheWrapper() throws Exception {
         Path bin = copy.file("old-maven");
         Files.createDirectories(bin);
