@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,13 +25,14 @@ import java.util.stream.Stream;
  *
  * Both ways: without its solution an exercise's tests all fail, and with it and the exercises before it (the later
  * ones stripped) they all pass; with every exercise stripped, every test of no exercise passes. The tests run with
- * the Maven Wrapper, offline, and the step's sources are put back as they were, also after Ctrl-C.
+ * the Maven Wrapper, offline, in a build of their own: the step's sources (their times too) and its build are put
+ * back as they were, also after Ctrl-C, so that the check leaves a built tree built.
  */
 public final class Check {
 
-    private static final String SELF = "java tools/Check.java";
     /** The files that a run has stripped and not yet put back, for the shutdown hook. */
-    private static final Map<Path, byte[]> ORIGINALS = new TreeMap<>();
+    private static final Map<Path, Original> ORIGINALS = new TreeMap<>();
+    private static Path targetAside;
     private static volatile Process running;
     private static boolean stopping;
 
@@ -42,14 +44,7 @@ public final class Check {
             if (!Files.isDirectory(Path.of("step01-block"))) {
                 throw new IllegalStateException("run this from the repository root (the folder with step01-block)");
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                Process process = running;
-                if (process != null) {
-                    process.descendants().forEach(ProcessHandle::destroy);
-                    process.destroy();
-                }
-                stop();
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(Check::stop));
             int exit;
             if (args.length > 0 && args[0].equals("discover")) {
                 if (args.length != 2) {
@@ -78,6 +73,10 @@ public final class Check {
         System.exit(2);
     }
 
+    /** A file as it was before the check stripped it. */
+    record Original(byte[] bytes, FileTime time) {
+    }
+
     // ---------------------------------------------------------------- running the tests
 
     /** What one Maven run said: its output, and the verdicts (none when it did not compile). */
@@ -98,8 +97,14 @@ public final class Check {
         if (!excluded.isEmpty()) {
             command.add("-DexcludedGroups=" + excluded.stream().map(g -> "exercise-" + g).collect(Collectors.joining(",")));
         }
-        Process maven = new ProcessBuilder(command).redirectErrorStream(true).start();
-        running = maven;
+        Process maven;
+        synchronized (Check.class) {
+            if (stopping) {
+                throw new IllegalStateException("stopped");
+            }
+            maven = new ProcessBuilder(command).redirectErrorStream(true).start();
+            running = maven;
+        }
         String output = new String(maven.getInputStream().readAllBytes());
         maven.waitFor();
         running = null;
@@ -126,22 +131,32 @@ public final class Check {
         return failures == 0 ? 0 : 1;
     }
 
-    /** Runs the check with the step's own test reports set aside, so that the solution's reports survive it. */
+    /** Runs the check with the step's build set aside, so that the solution's build and test reports survive it. */
     private static List<String> checkStep(String step) throws Exception {
-        Path reports = Path.of(step, "target", "surefire-reports");
-        Path aside = Path.of(step, "target", "surefire-reports.solution");
-        deleteTree(aside);
-        if (Files.isDirectory(reports)) {
-            Files.move(reports, aside);
-        }
+        setAside(step);
         try {
             return checkExercises(step);
         } finally {
-            deleteTree(reports);
-            if (Files.isDirectory(aside)) {
-                Files.move(aside, reports);
-            }
+            putBack();
         }
+    }
+
+    /**
+     * Moves the step's target folder aside, for putBack to bring back with the sources' times: the tree is then as
+     * the check found it, and a later build of it has nothing to do.
+     */
+    private static synchronized void setAside(String step) throws IOException {
+        Path target = Path.of(step, "target");
+        Path aside = Path.of(step, "target.solution");
+        if (Files.isDirectory(aside)) {
+            // A check that was killed left it: its target is the stubs' build.
+            deleteTree(target);
+            Files.move(aside, target);
+        }
+        if (Files.isDirectory(target)) {
+            Files.move(target, aside);
+        }
+        targetAside = target;
     }
 
     private static void deleteTree(Path directory) throws IOException {
@@ -238,6 +253,7 @@ public final class Check {
     /** For the author of an exercise: which tests fail when it alone is stripped; those are the ones to tag. */
     private static int discover(String step) throws Exception {
         List<Exercise> exercises = own(step);
+        setAside(step);
         remember(exercises);
         try {
             for (Exercise exercise : exercises) {
@@ -257,13 +273,16 @@ public final class Check {
     /** Keeps the files of the exercises as they are, to put them back after stripping. */
     private static synchronized void remember(List<Exercise> exercises) throws IOException {
         for (Exercise exercise : exercises) {
-            ORIGINALS.putIfAbsent(exercise.file(), Files.readAllBytes(exercise.file()));
+            Path file = exercise.file();
+            if (!ORIGINALS.containsKey(file)) {
+                ORIGINALS.put(file, new Original(Files.readAllBytes(file), Files.getLastModifiedTime(file)));
+            }
         }
     }
 
     private static synchronized void restore() throws IOException {
-        for (Map.Entry<Path, byte[]> original : ORIGINALS.entrySet()) {
-            Files.write(original.getKey(), original.getValue());
+        for (Map.Entry<Path, Original> original : ORIGINALS.entrySet()) {
+            Files.write(original.getKey(), original.getValue().bytes());
         }
     }
 
@@ -275,20 +294,58 @@ public final class Check {
         strip(exercises);
     }
 
-    /** For the shutdown hook: puts every file back, for good, so that Ctrl-C leaves no stub behind. */
-    private static synchronized void stop() {
-        stopping = true;
-        putBack();
+    /** For the shutdown hook: stops the tests and puts every file back, for good, so that Ctrl-C leaves no stub. */
+    private static void stop() {
+        Process process;
+        synchronized (Check.class) {
+            stopping = true;
+            process = running;
+        }
+        if (process != null) {
+            // Maven's test JVM writes into target until it ends, so wait for it before putting target back.
+            List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+            all.add(process.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle handle : all) {
+                try {
+                    handle.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.destroyForcibly();
+                }
+            }
+        }
+        putBackNow();
     }
 
-    /** Restores the remembered files and forgets them. */
+    /**
+     * Restores the remembered files, with their times, and the step's build that was set aside, then forgets them.
+     * Without a build set aside, the check's own goes: it was compiled from stubs, newer than the restored sources.
+     */
     private static synchronized void putBack() {
+        // Once stopping, the shutdown hook puts back, after the test JVMs ended.
+        if (!stopping) {
+            putBackNow();
+        }
+    }
+
+    private static synchronized void putBackNow() {
         try {
             restore();
+            for (Map.Entry<Path, Original> original : ORIGINALS.entrySet()) {
+                Files.setLastModifiedTime(original.getKey(), original.getValue().time());
+            }
             ORIGINALS.clear();
+            if (targetAside != null) {
+                deleteTree(targetAside);
+                Path aside = targetAside.resolveSibling("target.solution");
+                if (Files.isDirectory(aside)) {
+                    Files.move(aside, targetAside);
+                }
+                targetAside = null;
+            }
         } catch (IOException e) {
-            System.err.println("error: could not put back " + ORIGINALS.keySet() + ": " + e.getMessage()
-                    + "; `git checkout -- FILE` restores a file");
+            System.err.println("error: could not put back " + ORIGINALS.keySet() + " and " + targetAside + ": "
+                    + e.getMessage() + "; `git checkout -- FILE` restores a file, and a build the folder target");
         }
     }
 

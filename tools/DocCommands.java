@@ -35,8 +35,17 @@ import java.util.stream.Stream;
  *     work, a demonstration of what goes wrong), and {@code diff} may exit 1 (it found differences, which is what
  *     it is shown for);</li>
  * <li>{@code sudo apt-get install} installs what is missing with apt-get when run as root;</li>
- * <li>{@code ./mvnw verify} is not run again: it is the README's test command, which .ci/run runs first; and
- *     {@code ./mvnw -q package -DskipTests} runs on the first page that shows it, not again on every page;</li>
+ * <li>{@code ./mvnw verify}, also of one module ({@code -pl explorer verify}), is not run again: it is the README's
+ *     test command, which .ci/run runs first;</li>
+ * <li>{@code ./mvnw -q package -DskipTests} runs once, in the repository itself before the first page that shows
+ *     it, so that every page's copy has the jars, and not at all when every module's jar is newer than its sources
+ *     (.ci/run's {@code ./mvnw verify} built them);</li>
+ * <li>the compose demo runs once, on the first page that shows it; a later one, and the {@code docker-compose down}
+ *     after it, are not run again;</li>
+ * <li>the commands run with {@code CLF_DOC_SHORT=1} (unless the environment sets it otherwise, {@code 0} for the
+ *     full runs): the measuring programs of bench and tools/watch-latency.sh then measure briefly, and the JMH suite,
+ *     wrk and step 03's difficulty 6 run in a short form, which is shown; a reader running a page gets the full
+ *     measurements;</li>
  * <li>without a container registry, the image {@code clf-jre:17} (tools/jre-image.sh) stands in for
  *     {@code eclipse-temurin:17-jre}, the Dockerfiles' default base, for as long as the run lasts.</li>
  * </ul>
@@ -64,6 +73,9 @@ public final class DocCommands {
     private static final Pattern LOCAL_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1):(\\d+)");
     private static final Pattern INLINE = Pattern.compile(
             "`((?:java -jar step|java -cp step|java tools/(?!Workshop\\.java watch)|(?:\\./mvnw|mvn) -pl |bash tools/|curl [^`]*http|docker run |wrk |gcc )[^`]*)`");
+
+    /** Whether the measuring commands run in their short form: CLF_DOC_SHORT=1, unless the caller set another value. */
+    private static final String SHORT = System.getenv().getOrDefault("CLF_DOC_SHORT", "1");
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length == 0 || !List.of("list", "run").contains(args[0])) {
@@ -232,6 +244,10 @@ public final class DocCommands {
 
     /** Writes the page's commands as one bash script, runs it in a copy of the repository, and counts failures. */
     static int runPage(Path page, List<Command> commands) throws IOException, InterruptedException {
+        int buildFailed = 0;
+        if (!built && commands.stream().anyMatch(c -> c.text().equals(BUILD) || c.text().startsWith(BUILD + " && "))) {
+            buildFailed = buildOnce();
+        }
         Path copy = Files.createTempDirectory("doc-commands-");
         run("cp", "-a", ".", copy.toString());
         StringBuilder script = new StringBuilder(PRELUDE);
@@ -246,14 +262,108 @@ public final class DocCommands {
         // `./mvnw verify` ran already; DOC_CI keeps only its meaning here (Docker must be there).
         String ci = bash.environment().remove("CI");
         bash.environment().put("DOC_CI", ci == null ? "" : ci);
+        bash.environment().put("CLF_DOC_SHORT", SHORT);
         Process process = bash.start();
         int failed = process.waitFor();
         run("rm", "-rf", copy.toString());
-        return failed;
+        return failed + buildFailed;
     }
 
     private static final String BUILD = "./mvnw -q package -DskipTests";
     private static boolean built;
+    private static String notBuiltAgain = "an earlier page built this same tree";
+    private static boolean demoShown;
+    private static boolean demoSkipped;
+
+    /**
+     * Builds the tree once for the whole run, in the repository itself, so that the copies of every page have the
+     * jars; not at all when they are newer than every source. Returns 1 when the build fails.
+     */
+    static int buildOnce() throws IOException, InterruptedException {
+        built = true;
+        if (upToDate()) {
+            notBuiltAgain = "every module's jar is newer than its sources: an earlier phase built this tree";
+            return 0;
+        }
+        notBuiltAgain = "it ran once, in the repository itself, before this page";
+        System.out.println("$ " + BUILD + "    [once for the run, in the repository itself]");
+        long started = System.nanoTime();
+        int status = new ProcessBuilder(BUILD.split(" ")).inheritIO().start().waitFor();
+        System.out.printf("   (took %.0f s)%n", (System.nanoTime() - started) / 1e9);
+        if (status != 0) {
+            System.err.println("FAILED: " + BUILD + " exited " + status);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Whether each module of the parent pom has a jar newer than its sources, its pom and the parent pom. */
+    static boolean upToDate() throws IOException {
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(Path.of("pom.xml")));
+        // The node jars of steps 04-10 also carry the OpenAPI description, which tools/OpenApi.java cuts to size.
+        long shared = newest(List.of(Path.of("pom.xml"), Path.of("docs", "openapi.yaml"), Path.of("tools", "OpenApi.java")));
+        while (module.find()) {
+            Path folder = Path.of(module.group(1));
+            List<Path> jars;
+            try (Stream<Path> files = Files.list(folder.resolve("target"))) {
+                jars = files.filter(p -> p.toString().endsWith(".jar") && !p.getFileName().toString().startsWith("original-"))
+                        .toList();
+            } catch (IOException e) {
+                return false;
+            }
+            long sources = Math.max(shared, newest(List.of(folder.resolve("pom.xml"), folder.resolve("src"))));
+            if (jars.isEmpty() || oldest(jars) <= sources) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The newest modification time of the files, and of every file under the folders among them. */
+    private static long newest(List<Path> paths) throws IOException {
+        long newest = 0;
+        for (Path path : paths) {
+            if (Files.exists(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                        newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+                    }
+                }
+            }
+        }
+        return newest;
+    }
+
+    private static long oldest(List<Path> files) throws IOException {
+        long oldest = Long.MAX_VALUE;
+        for (Path file : files) {
+            oldest = Math.min(oldest, Files.getLastModifiedTime(file).toMillis());
+        }
+        return oldest;
+    }
+
+    private static final Pattern VERIFY = Pattern.compile("\\./mvnw (?:-q )?(?:-pl [\\w-]+ )?verify(?: .*)?");
+    private static final Pattern JMH = Pattern.compile("java -jar bench/target/benchmarks\\.jar\\b.*");
+    private static final Pattern JMH_ITERATIONS = Pattern.compile(" -(?:wi|w|i|r) \\S+");
+    private static final Pattern WRK = Pattern.compile("(?:\\S+=\\S+ )*wrk .*");
+    private static final Pattern STEP_JAR = Pattern.compile("java -jar step\\d\\d-[a-z-]+/target/\\S+\\.jar .*");
+
+    /** The short form of a measuring command, under CLF_DOC_SHORT=1: proof that it works, and its figure. */
+    static String shortForm(String text) {
+        if (!SHORT.equals("1")) {
+            return text;
+        }
+        if (JMH.matcher(text).matches() && !text.contains(" -l") && !text.contains(" -h")) {
+            return JMH_ITERATIONS.matcher(text).replaceAll("") + " -wi 0 -i 1 -r 200ms";
+        }
+        if (WRK.matcher(text).matches()) {
+            return text.replaceAll(" -d\\d+s", " -d1s");
+        }
+        if (STEP_JAR.matcher(text).matches()) {
+            return text.replace("--difficulty 6", "--difficulty 5");
+        }
+        return text;
+    }
 
     /** One command, and what the reader does around it. */
     static String bash(Command command) {
@@ -261,7 +371,7 @@ public final class DocCommands {
         String quoted = "'" + text.replace("'", "'\\''") + "'";
         String where = "'" + command.where() + "'";
         StringBuilder out = new StringBuilder("doc_show " + where + " " + quoted + "\n");
-        if (text.equals("./mvnw verify")) {
+        if (VERIFY.matcher(text).matches()) {
             return out.append("echo '   (not run again: it is the README test command, which .ci/run runs first)'\n")
                     .toString();
         }
@@ -272,12 +382,21 @@ public final class DocCommands {
                     command.comment(), command.checkpoint()));
         }
         if (text.equals(BUILD)) {
-            if (built) {
-                // Every page runs in a copy of the same tree, whose jars the first build made: building again
-                // would only repeat it.
-                return out.append("echo '   (not run again: an earlier page built this same tree)'\n").toString();
+            // Every page runs in a copy of the same tree, which buildOnce built, or found built.
+            return out.append("echo '   (not run again: ").append(notBuiltAgain).append(")'\n").toString();
+        }
+        if (text.contains("compose-demo.sh")) {
+            if (demoShown) {
+                demoSkipped = true;
+                return out.append("echo '   (not run again: this run showed the compose demo on an earlier line)'\n")
+                        .toString();
             }
-            built = true;
+            demoShown = true;
+        }
+        if (demoSkipped && text.matches("docker(?:-| )compose down.*")) {
+            demoSkipped = false;
+            return out.append("echo '   (not run: the compose demo above was not run again, so nothing is up)'\n")
+                    .toString();
         }
         int and = text.lastIndexOf(" && ");
         if (and > 0 && NODE.matcher(text.substring(and + 4)).matches()) {
@@ -309,6 +428,11 @@ public final class DocCommands {
         }
         for (String port : ports) {
             out.append("  doc_wait ").append(port).append('\n');
+        }
+        String run = shortForm(text);
+        if (!run.equals(text)) {
+            out.append("  echo '   (short form, as CLF_DOC_SHORT=1 asks: ").append(run.replace("'", "'\\''")).append(")'\n");
+            quoted = "'" + run.replace("'", "'\\''") + "'";
         }
         boolean fails = command.comment().startsWith("red") || command.comment().startsWith("fails");
         String expect = fails ? "fail" : text.startsWith("diff ") ? "diff" : "pass";

@@ -23,6 +23,8 @@ public final class HashRate implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
+    private int warmUps = 3;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new HashRate()).execute(args));
     }
@@ -31,6 +33,12 @@ public final class HashRate implements Callable<Integer> {
     public Integer call() {
         // The miner's progress lines would interleave with the figures; the figures say it all.
         Logger.getLogger("clf.blockchain").setLevel(Level.WARNING);
+        // tools/DocCommands.java sets CLF_DOC_SHORT=1 to see that the command works, not to measure.
+        if ("1".equals(System.getenv("CLF_DOC_SHORT"))) {
+            seconds = Math.min(seconds, 1);
+            warmUps = 1;
+            System.out.println("a short run (CLF_DOC_SHORT=1): " + seconds + " s a measurement");
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         double one = rate(new ProofOfWork(ProofOfWork.Rule.TEXT, 6, 1), "one thread");
         double all = rate(new ProofOfWork(ProofOfWork.Rule.TEXT, 6, cores), cores + " threads");
@@ -40,7 +48,7 @@ public final class HashRate implements Callable<Integer> {
 
     private double rate(ProofOfWork work, String name) {
         // The first searches let the JIT compile the loop; they are not counted.
-        for (long lastProof = 1; lastProof <= 3; lastProof++) {
+        for (long lastProof = 1; lastProof <= warmUps; lastProof++) {
             work.proofOfWork(lastProof, "");
         }
         long attempts = 0;

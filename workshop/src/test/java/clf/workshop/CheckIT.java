@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import clf.workshop.RepositoryCopy.Result;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +34,27 @@ class CheckIT {
     }
 
     @Test
-    void checksEveryExerciseBothWaysAndLeavesTheSourcesAsTheyWere() throws Exception {
+    void checksEveryExerciseBothWaysAndLeavesTheSourcesAndTheBuildAsTheyWere() throws Exception {
+        copy.run("./mvnw", "-o", "-q", "-B", "-f", STEP + "/pom.xml", "package", "-DskipTests");
+        Map<Path, FileTime> before = times();
         Result check = copy.tool("Check.java", "1");
         assertEquals(0, check.exit(), check.output());
         assertTrue(check.output().contains("exercise 1.1 stripped: all "), check.output());
         assertTrue(check.output().contains("exercise 1.1 done, the later ones stripped: its "), check.output());
         assertTrue(check.output().contains("every exercise checked both ways, every page in shape"), check.output());
         assertEquals("", copy.run("git", "status", "--porcelain"), "the check put every source back");
+        assertEquals(before, times(), "the sources and the build are as they were, to the millisecond");
+    }
+
+    /** When each file of the step, its sources and its build, was last changed. */
+    private Map<Path, FileTime> times() throws IOException {
+        Map<Path, FileTime> times = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(copy.file(STEP))) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                times.put(file, Files.getLastModifiedTime(file));
+            }
+        }
+        return times;
     }
 
     @Test
