@@ -372,8 +372,7 @@ public final class DocCommands {
         String where = "'" + command.where() + "'";
         StringBuilder out = new StringBuilder("doc_show " + where + " " + quoted + "\n");
         if (VERIFY.matcher(text).matches()) {
-            return out.append("echo '   (not run again: it is the README test command, which .ci/run runs first)'\n")
-                    .toString();
+            return out.append(note("not run again: it is the README test command, which .ci/run runs first")).toString();
         }
         if (text.startsWith(BUILD + " && ")) {
             // The build, then what it was for: the build part counts as the build, run once per run.
@@ -383,20 +382,18 @@ public final class DocCommands {
         }
         if (text.equals(BUILD)) {
             // Every page runs in a copy of the same tree, which buildOnce built, or found built.
-            return out.append("echo '   (not run again: ").append(notBuiltAgain).append(")'\n").toString();
+            return out.append(note("not run again: " + notBuiltAgain)).toString();
         }
         if (text.contains("compose-demo.sh")) {
             if (demoShown) {
                 demoSkipped = true;
-                return out.append("echo '   (not run again: this run showed the compose demo on an earlier line)'\n")
-                        .toString();
+                return out.append(note("not run again: this run showed the compose demo on an earlier line")).toString();
             }
             demoShown = true;
         }
         if (demoSkipped && text.matches("docker(?:-| )compose down.*")) {
             demoSkipped = false;
-            return out.append("echo '   (not run: the compose demo above was not run again, so nothing is up)'\n")
-                    .toString();
+            return out.append(note("not run: the compose demo above was not run again, so nothing is up")).toString();
         }
         int and = text.lastIndexOf(" && ");
         if (and > 0 && NODE.matcher(text.substring(and + 4)).matches()) {
@@ -431,7 +428,7 @@ public final class DocCommands {
         }
         String run = shortForm(text);
         if (!run.equals(text)) {
-            out.append("  echo '   (short form, as CLF_DOC_SHORT=1 asks: ").append(run.replace("'", "'\\''")).append(")'\n");
+            out.append("  ").append(note("short form, as CLF_DOC_SHORT=1 asks: " + run));
             quoted = "'" + run.replace("'", "'\\''") + "'";
         }
         boolean fails = command.comment().startsWith("red") || command.comment().startsWith("fails");
@@ -442,6 +439,11 @@ public final class DocCommands {
         }
         out.append('\n');
         return out.append("fi\n").toString();
+    }
+
+    /** A line of the runner's own, between parentheses, as the shell prints it. */
+    static String note(String text) {
+        return "echo '   (" + text.replace("'", "'\\''") + ")'\n";
     }
 
     /** A checkpoint's line as a pattern for grep -E: the line itself, where "…" is any text. */
