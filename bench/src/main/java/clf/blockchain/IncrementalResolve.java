@@ -71,7 +71,7 @@ public final class IncrementalResolve implements Callable<Integer> {
     /** Resolves, checks that the chain was adopted, and returns the time it took in milliseconds. */
     private static double resolve(Blockchain blockchain, PeerClient peers) {
         long started = System.nanoTime();
-        Consensus.Resolution resolution = new Consensus(blockchain, peers).resolveConflicts();
+        Consensus.Resolution resolution = new Consensus(blockchain).resolveConflicts(peers);
         double millis = (System.nanoTime() - started) / 1e6;
         if (!resolution.replaced()) {
             throw new IllegalStateException("the peer's chain was not adopted: " + resolution.unusablePeers());

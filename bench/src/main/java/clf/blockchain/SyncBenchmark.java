@@ -47,7 +47,7 @@ public final class SyncBenchmark implements Callable<Integer> {
                 Blockchain fresh = Chains.fresh();
                 fresh.registerNodes(List.of(address));
                 long started = System.nanoTime();
-                Consensus.Resolution resolution = new Consensus(fresh, new PeerClient("sync-benchmark")).resolveConflicts();
+                Consensus.Resolution resolution = new Consensus(fresh).resolveConflicts(new PeerClient("sync-benchmark"));
                 long nanos = System.nanoTime() - started;
                 if (!resolution.replaced() || fresh.chain().size() != blocks) {
                     throw new IllegalStateException("the chain was not adopted: " + resolution.unusablePeers());
@@ -57,7 +57,7 @@ public final class SyncBenchmark implements Callable<Integer> {
             List<Block> chain = served.chain();
             List<SignedTransaction> payments = new ArrayList<>();
             chain.forEach(block -> block.transactions().forEach(transaction -> {
-                if (!Reward.is(transaction)) {
+                if (!Ledger.isReward(transaction)) {
                     payments.add(SignedTransaction.fromJson(transaction));
                 }
             }));

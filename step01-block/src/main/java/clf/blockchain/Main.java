@@ -1,9 +1,6 @@
 package clf.blockchain;
 
-/**
- * Step 01 at work: a chain with its genesis block and one more block, each printed as the JSON that is hashed,
- * with its hash. There is no proof of work yet, so the second block takes the proof of the text's example block.
- */
+/** Step 01 at work: a genesis block and one more, each printed as the JSON that is hashed, with its hash. */
 public final class Main {
 
     private Main() {

@@ -9,14 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The chain and the transactions waiting for the next block, from the sections "blockchain representing",
- * "adding transactions to the blocks" and "creating new blocks".
- *
- * <p>The text's class has a few slips that stop it from running; this one is what it meant: the list is
- * {@code chain} (not {@code chains}), {@link #hash} encodes the JSON to bytes before hashing it, and a transaction's
- * fields are {@code sender}, {@code recipient} and {@code amount} (not {@code receipent} and {@code data}).
- */
+/** The text's Blockchain class, from "blockchain representing" on: the chain and what waits for its next block. */
 public class Blockchain {
 
     private final List<Block> chain = new ArrayList<>();
@@ -31,16 +24,11 @@ public class Blockchain {
     /** A new chain whose blocks are stamped by the given clock, so that tests can fix the time. */
     public Blockchain(Clock clock) {
         this.clock = clock;
-        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
-        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+        // The text's genesis has the number 1 as previous_hash; Python hashes 1 and "1" differently, so it stays.
         addBlock(100, new JsonPrimitive(1));
     }
 
-    /**
-     * Adds a transaction to the list that the next mined block will hold.
-     *
-     * @return the index of that block, one past the last block
-     */
+    /** Adds a transaction to the list that the next mined block will hold, and returns that block's index. */
     public long newTransaction(String sender, String recipient, long amount) {
         // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list, and return the index of the block that will hold it: one past the last block.
         // exercise 2.1 begin

@@ -1,9 +1,6 @@
 package clf.blockchain;
 
-/**
- * Step 02 at work: two transactions wait in the pending list, then a new block takes them in. There is no proof
- * of work yet, so the block takes the proof of the text's example block.
- */
+/** Step 02 at work: two transactions wait in the pending list, then a new block takes them in. */
 public final class Main {
 
     private Main() {

@@ -9,14 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The chain and the transactions waiting for the next block, from the sections "blockchain representing",
- * "adding transactions to the blocks", "creating new blocks" and "implementing proof of work".
- *
- * <p>The text's class has a few slips that stop it from running; this one is what it meant: the list is
- * {@code chain} (not {@code chains}), {@link #hash} encodes the JSON to bytes before hashing it, and a transaction's
- * fields are {@code sender}, {@code recipient} and {@code amount} (not {@code receipent} and {@code data}).
- */
+/** The text's Blockchain class, from "blockchain representing" on: the chain and what waits for its next block. */
 public class Blockchain {
 
     private final List<Block> chain = new ArrayList<>();
@@ -38,16 +31,11 @@ public class Blockchain {
     public Blockchain(ProofOfWork work, Clock clock) {
         this.work = work;
         this.clock = clock;
-        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
-        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+        // The text's genesis has the number 1 as previous_hash; Python hashes 1 and "1" differently, so it stays.
         addBlock(100, new JsonPrimitive(1));
     }
 
-    /**
-     * Adds a transaction to the list that the next mined block will hold.
-     *
-     * @return the index of that block, one past the last block
-     */
+    /** Adds a transaction to the list that the next mined block will hold, and returns that block's index. */
     public long newTransaction(String sender, String recipient, long amount) {
         // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list, and return the index of the block that will hold it: one past the last block.
         // exercise 2.1 begin
@@ -58,16 +46,6 @@ public class Blockchain {
         currentTransactions.add(transaction);
         return lastBlock().index() + 1;
         // exercise 2.1 end
-    }
-
-    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
-    public ProofOfWork.Result proofOfWork(Block lastBlock) {
-        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
-    }
-
-    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
-    public boolean validProof(Block lastBlock, long proof) {
-        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
     }
 
     /** Forges a block after the last one, linked to it by its hash. */
@@ -102,6 +80,16 @@ public class Blockchain {
     /** The transactions that the next block will hold, as a copy. */
     public JsonArray currentTransactions() {
         return currentTransactions.deepCopy();
+    }
+
+    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
+    public ProofOfWork.Result proofOfWork(Block lastBlock) {
+        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
+    }
+
+    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
+    public boolean validProof(Block lastBlock, long proof) {
+        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
     }
 
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */

@@ -4,15 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/**
- * Python's {@code repr(float)}, which {@code json.dumps} writes for every float (section "creating new blocks":
- * {@code time.time()} puts a float in every block).
- *
- * <p>Python writes the shortest decimal that reads back as the same double, in plain notation while the decimal
- * point sits between 10^-4 and 10^16 ({@code 1506280650.770839}, {@code 0.0001}, {@code 1.0}) and with an exponent
- * otherwise ({@code 1e+16}, {@code 1e-05}). Java's {@code Double.toString} says {@code 1.506280650770839E9}, and
- * before Java 19 it sometimes adds digits, so the hash of the same block would differ.
- */
+/** Python's {@code repr(float)}, which {@code json.dumps} writes for each block's timestamp ("creating new blocks"). */
 public final class PythonFloat {
 
     private PythonFloat() {
@@ -42,8 +34,7 @@ public final class PythonFloat {
             if (nearest.doubleValue() == value) {
                 return nearest.stripTrailingZeros();
             }
-            // Just above a power of two the gap below is half the gap above, so the nearest decimal of this
-            // length can miss while its neighbour upward still reads back as the value.
+            // Just above a power of two the gap below is half the gap above: the neighbour upward may read back.
             BigDecimal up = nearest.add(nearest.ulp());
             if (up.doubleValue() == value) {
                 return up.stripTrailingZeros();

@@ -122,4 +122,13 @@ class BadInputTest {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         refused(405, "DELETE is not allowed on /chain", HttpRequest.newBuilder(node.uri("/chain")).DELETE());
     }
+
+    /** A body over Undertow's limit, of any size, is a 413 that names the limit, and is taken by no one. */
+    @ParameterizedTest(name = "{0} bytes")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {HttpJson.MAX_BODY_BYTES + 1, 2_000_000, 2_500_000, 3_000_000, 20_000_000})
+    void aBodyOverTheLimitIsRefusedWith413(int size) {
+        String body = "{\"sender\": \"" + "a".repeat(size) + "\", \"recipient\": \"b\", \"amount\": 1}";
+        JsonObject error = refused(413, "the body is larger than " + HttpJson.MAX_BODY_BYTES + " bytes", post(body));
+        assertEquals("send one small JSON object", error.get("hint").getAsString());
+    }
 }

@@ -1,9 +1,9 @@
 package clf.blockchain;
 
-import clf.blockchain.Router.Route;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The node's HTTP endpoints, from the sections "blockchain as an API", "the mining endpoint" and "implementing
- * the consensus algorithm": each endpoint is one small handler, as the text has one small Flask function per route.
+ * The node's HTTP endpoints, from "blockchain as an API" on: one small handler per route, as the text has one small
+ * Flask function each.
  */
 public final class Api {
 
     private static final Logger LOG = Logger.getLogger(Api.class.getName());
+
+    public record Route(String method, String path, HttpHandler handler) {
+    }
 
     static final String TRANSACTION_EXAMPLE = "{\"sender\": \"my-address\", \"recipient\": \"someone-else\", \"amount\": 5}";
     static final String NODES_EXAMPLE = "{\"nodes\": [\"http://127.0.0.1:5001\"]}";
@@ -28,16 +31,17 @@ public final class Api {
     private final Blockchain blockchain;
     private final String nodeIdentifier;
     private final Consensus consensus;
+    private final PeerClient peers = new PeerClient();
     /** Mines one block at a time, and a resolve waits for it: no chain is replaced under a mine that forges on it. */
     private final Object miningLock = new Object();
 
     public Api(Blockchain blockchain, String nodeIdentifier) {
         this.blockchain = blockchain;
         this.nodeIdentifier = nodeIdentifier;
-        this.consensus = new Consensus(blockchain, new PeerClient());
+        this.consensus = new Consensus(blockchain);
     }
 
-    /** Every route the node serves, including the text's other spellings. */
+    /** Every route the node serves, the text's other spellings too. */
     public List<Route> routes() {
         return List.of(
                 new Route("GET", "/mine", this::mine),
@@ -55,7 +59,6 @@ public final class Api {
                 new Route("GET", "/openapi.yaml", this::openapi));
     }
 
-    /** Runs the proof of work, rewards this node with one coin, and forges the block. */
     void mine(HttpServerExchange exchange) {
         Block block;
         synchronized (miningLock) {
@@ -63,8 +66,7 @@ public final class Api {
             // exercise 4.1 begin
             Block lastBlock = blockchain.lastBlock();
             ProofOfWork.Result result = blockchain.proofOfWork(lastBlock);
-            // The reward: sender "0" means that the coin is new. The text's code sends the number 0 and its
-            // printed chain shows the string "0"; we use the string, which is what the chain shows.
+            // Sender "0": a new coin; the text's code sends the number 0, its printed chain the string, which we keep.
             blockchain.newTransaction("0", nodeIdentifier, 1);
             block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
             // exercise 4.1 end
@@ -79,7 +81,6 @@ public final class Api {
         HttpJson.send(exchange, 200, response);
     }
 
-    /** Adds a transaction to the list that the next mined block will hold. */
     void newTransaction(HttpServerExchange exchange) throws IOException {
         Fields fields = new Fields(HttpJson.readObject(exchange, TRANSACTION_EXAMPLE), TRANSACTION_EXAMPLE,
                 "sender", "recipient", "amount");
@@ -90,7 +91,6 @@ public final class Api {
         HttpJson.send(exchange, 201, response);
     }
 
-    /** The whole chain and its length, as the text's {@code /chain}. */
     void chain(HttpServerExchange exchange) {
         List<Block> chain = blockchain.chain();
         JsonArray blocks = new JsonArray();
@@ -151,7 +151,7 @@ public final class Api {
     void resolve(HttpServerExchange exchange) {
         Consensus.Resolution resolution;
         synchronized (miningLock) {
-            resolution = consensus.resolveConflicts();
+            resolution = consensus.resolveConflicts(peers);
         }
         JsonArray chain = new JsonArray();
         blockchain.chain().forEach(block -> chain.add(block.toJson()));

@@ -12,10 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/**
- * The chain, the transactions waiting for the next block and the registered peers, from "blockchain representing"
- * to "registering new nodes". A node serves many requests at once, so each method holds this object's lock.
- */
+/** The text's Blockchain class, from "blockchain representing" on: the chain and what waits for its next block. */
 public class Blockchain {
 
     private final List<Block> chain = new ArrayList<>();
@@ -38,16 +35,11 @@ public class Blockchain {
     public Blockchain(ProofOfWork work, Clock clock) {
         this.work = work;
         this.clock = clock;
-        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
-        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+        // The text's genesis has the number 1 as previous_hash; Python hashes 1 and "1" differently, so it stays.
         addBlock(100, new JsonPrimitive(1));
     }
 
-    /**
-     * Adds a transaction to the list that the next mined block will hold.
-     *
-     * @return the index of that block, one past the last block
-     */
+    /** Adds a transaction to the list that the next mined block will hold, and returns that block's index. */
     public synchronized long newTransaction(String sender, String recipient, long amount) {
         // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list, and return the index of the block that will hold it: one past the last block.
         // exercise 2.1 begin
@@ -58,21 +50,6 @@ public class Blockchain {
         currentTransactions.add(transaction);
         return lastBlock().index() + 1;
         // exercise 2.1 end
-    }
-
-    /** The rule and difficulty that this chain's proofs follow. */
-    public ProofOfWork work() {
-        return work;
-    }
-
-    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
-    public ProofOfWork.Result proofOfWork(Block lastBlock) {
-        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
-    }
-
-    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
-    public boolean validProof(Block lastBlock, long proof) {
-        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
     }
 
     /** Forges a block after the last one, linked to it by its hash. */
@@ -119,10 +96,7 @@ public class Blockchain {
         return new LinkedHashSet<>(nodes);
     }
 
-    /**
-     * Adopts a longer checked chain. The text forgets what our replaced blocks held; here the transactions that the
-     * new chain lacks go back to the pending list (but our rewards, which only our blocks paid).
-     */
+    /** Adopts a longer checked chain; what our replaced blocks held and the new chain lacks goes back to pending. */
     synchronized boolean replaceChain(CheckedChain checked) {
         List<Block> newChain = checked.blocks();
         if (newChain.size() <= chain.size()) {
@@ -138,7 +112,7 @@ public class Blockchain {
                 .forEach(transaction -> theirs.add(CanonicalJson.write(transaction))));
         JsonArray ours = new JsonArray();
         chain.subList(shared, chain.size()).forEach(block -> block.transactions().forEach(transaction -> {
-            if (!Reward.is(transaction)) {
+            if (!isReward(transaction)) {
                 ours.add(transaction);
             }
         }));
@@ -152,6 +126,22 @@ public class Blockchain {
         chain.clear();
         chain.addAll(newChain);
         return true;
+    }
+
+    /** A mining reward: sender "0", or 0 as the text's code sends it. */
+    private static boolean isReward(JsonElement transaction) {
+        JsonElement sender = transaction.isJsonObject() ? transaction.getAsJsonObject().get("sender") : null;
+        return sender != null && sender.isJsonPrimitive() && sender.getAsString().equals("0");
+    }
+
+    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
+    public ProofOfWork.Result proofOfWork(Block lastBlock) {
+        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
+    }
+
+    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
+    public boolean validProof(Block lastBlock, long proof) {
+        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
     }
 
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */

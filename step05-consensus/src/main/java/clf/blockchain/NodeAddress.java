@@ -3,21 +3,13 @@ package clf.blockchain;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/**
- * A peer's address, from "registering new nodes". The text keeps {@code urlparse(address).netloc}, which is empty
- * for an address without a scheme, so "127.0.0.1:5001" registers nothing. We accept an address with or without
- * {@code http://} and keep it whole, as {@code http://host:port}.
- */
+/** A peer's address, from "registering new nodes": with or without {@code http://}, kept as {@code http://host:port}. */
 public final class NodeAddress {
 
     private NodeAddress() {
     }
 
-    /**
-     * Reads "http://127.0.0.1:5001", "127.0.0.1:5001", "node2:5000" or "https://example.org".
-     *
-     * @throws IllegalArgumentException saying what is wrong with the address
-     */
+    /** Reads "http://127.0.0.1:5001", "127.0.0.1:5001" or "node2:5000"; an {@link IllegalArgumentException} says the rule it breaks. */
     public static URI parse(String address) {
         String text = address.strip();
         if (text.isEmpty()) {
@@ -27,20 +19,22 @@ public final class NodeAddress {
         try {
             uri = new URI(text.contains("://") ? text : "http://" + text);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("it is not an address (" + e.getReason() + ")");
+            throw new IllegalArgumentException("it is not an address such as http://127.0.0.1:5001");
         }
-        String scheme = uri.getScheme().toLowerCase();
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("it must start with http:// or https://, not " + scheme + "://");
+        if (!uri.getScheme().equalsIgnoreCase("http")) {
+            throw new IllegalArgumentException("it starts with " + uri.getScheme() + "://, but a node speaks plain http://");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("it has no host name, or one with characters a host name cannot have");
         }
         if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null
                 || !(uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
-            throw new IllegalArgumentException("a node's address is its scheme, host and port, nothing more");
+            throw new IllegalArgumentException("a node's address is its host and port, nothing more");
         }
-        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        return URI.create(scheme + "://" + uri.getHost().toLowerCase() + ":" + port);
+        int port = uri.getPort() == -1 ? 80 : uri.getPort();
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("its port is " + port + ", and a port is 1 to 65535");
+        }
+        return URI.create("http://" + uri.getHost().toLowerCase() + ":" + port);
     }
 }

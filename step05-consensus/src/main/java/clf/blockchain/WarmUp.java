@@ -1,12 +1,6 @@
 package clf.blockchain;
 
-/**
- * The warm-up of "understanding proof of work": with {@code x} fixed, find the smallest {@code y} such that the
- * SHA-256 hex of {@code str(x * y)} ends in "0". For x = 5 the text's answer is y = 21.
- *
- * <p>The text's loop says {@code y + 1}, which computes a number and drops it, so {@code y} stays 0 and the loop
- * never ends; the loop must say {@code y += 1}.
- */
+/** The warm-up of "understanding proof of work": the smallest y whose {@code sha256(str(x * y))} ends in "0". */
 public final class WarmUp {
 
     private WarmUp() {

@@ -179,7 +179,7 @@ class ConcurrencyTest {
             for (TestNode node : network) {
                 watchers.add(pool.submit(() -> {
                     while (working.get()) {
-                        if (!new ChainValidator(node.node.blockchain().work()).validChain(node.node.blockchain().chain())) {
+                        if (!new Consensus(node.node.blockchain()).validChain(node.node.blockchain().chain())) {
                             invalid.add(node.address());
                         }
                         checks.incrementAndGet();

@@ -48,7 +48,7 @@ class MainTest {
         "--node-id ' '     | --node-id is empty",
         "--port            | Missing required parameter for option '--port'",
         "--speed 5         | Unknown options: '--speed', '5'",
-        "--peers ftp://x:1 | --peers: ftp://x:1 is not a node's address: it must start with http://",
+        "--peers ftp://x:1 | --peers: ftp://x:1 is not a node's address: it starts with ftp://, but a node speaks plain http://",
     })
     void aBadCommandLineIsRefusedWithASentenceAndExitCode2(String args, String message) {
         StringWriter err = new StringWriter();

@@ -40,7 +40,7 @@ class ValidChainTest {
         return copy;
     }
 
-    final ChainValidator judge = new ChainValidator(ProofOfWork.text());
+    final Consensus judge = new Consensus(new Blockchain());
 
     /** What checkChain says is wrong, or null if it says nothing. */
     String problemWith(List<Block> chain) {

@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
-/**
- * The chain, the transactions waiting for the next block and the registered peers, from "blockchain representing"
- * to "registering new nodes". A node serves many requests at once, so each method holds this object's lock.
- */
+/** The text's Blockchain class, from "blockchain representing" on: the chain and what waits for its next block. */
 public class Blockchain {
 
     private static final Logger LOG = Logger.getLogger(Blockchain.class.getName());
@@ -44,18 +41,13 @@ public class Blockchain {
     public Blockchain(ProofOfWork work, Clock clock) {
         this.work = work;
         this.clock = clock;
-        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
-        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+        // The text's genesis has the number 1 as previous_hash; Python hashes 1 and "1" differently, so it stays.
         addBlock(100, new JsonPrimitive(1));
     }
 
-    /**
-     * Adds the mining reward, the one transaction that nobody signs, to the list that the next mined block will hold.
-     *
-     * @return the index of that block, one past the last block
-     */
+    /** Adds the mining reward, the one transaction nobody signs, to the next block's list; returns that block's index. */
     public synchronized long newTransaction(String sender, String recipient, long amount) {
-        if (!sender.equals("0") || amount != Reward.AMOUNT) {
+        if (!sender.equals("0") || amount != Ledger.REWARD) {
             throw new IllegalArgumentException("only a mining reward (sender \"0\", 1 coin) goes unsigned");
         }
         // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list, and return the index of the block that will hold it: one past the last block.
@@ -85,21 +77,6 @@ public class Blockchain {
     /** The ledger after the pending payments too, as a copy: what a sender may still spend. */
     public synchronized Ledger pendingLedger() {
         return pendingLedger.copy();
-    }
-
-    /** The rule and difficulty that this chain's proofs follow. */
-    public ProofOfWork work() {
-        return work;
-    }
-
-    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
-    public ProofOfWork.Result proofOfWork(Block lastBlock) {
-        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
-    }
-
-    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
-    public boolean validProof(Block lastBlock, long proof) {
-        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
     }
 
     /** Forges a block after the last one, linked to it by its hash. */
@@ -149,10 +126,7 @@ public class Blockchain {
         return new LinkedHashSet<>(nodes);
     }
 
-    /**
-     * Adopts a longer checked chain. The text forgets what our replaced blocks held; here the transactions that the
-     * new chain lacks go back to the pending list (but our rewards, which only our blocks paid).
-     */
+    /** Adopts a longer checked chain; what our replaced blocks held and the new chain lacks goes back to pending. */
     synchronized boolean replaceChain(CheckedChain checked) {
         List<Block> newChain = checked.blocks();
         if (newChain.size() <= chain.size()) {
@@ -168,7 +142,7 @@ public class Blockchain {
                 .forEach(transaction -> theirs.add(CanonicalJson.write(transaction))));
         JsonArray ours = new JsonArray();
         chain.subList(shared, chain.size()).forEach(block -> block.transactions().forEach(transaction -> {
-            if (!Reward.is(transaction)) {
+            if (!Ledger.isReward(transaction)) {
                 ours.add(transaction);
             }
         }));
@@ -189,6 +163,16 @@ public class Blockchain {
         chain.clear();
         chain.addAll(newChain);
         return true;
+    }
+
+    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
+    public ProofOfWork.Result proofOfWork(Block lastBlock) {
+        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
+    }
+
+    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
+    public boolean validProof(Block lastBlock, long proof) {
+        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
     }
 
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */

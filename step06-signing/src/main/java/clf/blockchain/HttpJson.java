@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +15,11 @@ import java.nio.charset.StandardCharsets;
 /** JSON in and out of an HTTP exchange: the request body, read with care, and the answer, written canonically. */
 public final class HttpJson {
 
-    /** Gson's strict reader: standard JSON only, as Python's {@code json.loads} reads it. */
     private static final Gson STRICT = new GsonBuilder().setStrictness(Strictness.STRICT).create();
 
-    private HttpJson() {
-    }
+    /** A transaction is a few hundred bytes: a body of more is refused, once read to its end, up to 16 MiB. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    public static final long DRAIN_LIMIT = 16L << 20;
 
     /** Reads the request body as a JSON object; a refusal (400 or 415) says what is wrong and shows an example. */
     public static JsonObject readObject(HttpServerExchange exchange, String example) throws IOException {
@@ -27,12 +28,22 @@ public final class HttpJson {
             throw new ApiError(415, "the body is sent as " + (type == null ? "no content type" : type)
                     + ", not as JSON", "add the header Content-Type: application/json (curl: -H \"Content-Type: application/json\")");
         }
+        byte[] body;
+        try {
+            body = exchange.getInputStream().readAllBytes();
+        } catch (RequestTooBigException e) {
+            body = null;  // Past the drain limit Undertow reads no more, and closes the connection after the answer.
+        }
+        if (body == null || body.length > MAX_BODY_BYTES) {
+            throw new ApiError(413, "the body is larger than " + MAX_BODY_BYTES + " bytes", "send one small JSON object");
+        }
         JsonElement json;
         try {
-            json = parse(new String(exchange.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            json = parse(new String(body, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage(), "check for a trailing comma after the last item, single quotes"
-                    + " instead of double quotes, or a missing quote or brace; a valid body looks like " + example);
+            throw new ApiError(400, e.getMessage(), body.length == 0 ? "send a JSON object such as " + example
+                    : "check for a trailing comma after the last item, single quotes instead of double quotes, or a"
+                    + " missing quote or brace; a valid body looks like " + example);
         }
         if (!json.isJsonObject()) {
             throw new ApiError(400, "the body is JSON, but not a JSON object", "send an object such as " + example);
@@ -50,15 +61,11 @@ public final class HttpJson {
             return json;
         } catch (JsonParseException e) {
             Throwable gson = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException("the body is not valid JSON: " + plainWords(gson.getMessage()));
+            // Gson's first line says where it stopped; its advice to relax the parser is no help to a learner.
+            throw new IllegalArgumentException("the body is not valid JSON: " + gson.getMessage().lines().findFirst().orElse("")
+                    .replace("Expected name", "expected a key in double quotes (is there a comma after the last item?)")
+                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text"));
         }
-    }
-
-    /** Gson's first line says where it stopped; its advice to relax the parser is no help to a learner. */
-    static String plainWords(String gson) {
-        return gson.lines().findFirst().orElse("")
-                .replace("Expected name", "expected a key in double quotes (is there a comma after the last item?)")
-                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text");
     }
 
     /** Answers with JSON written as the text's Flask node writes it: sorted keys, the bytes that Python hashes. */

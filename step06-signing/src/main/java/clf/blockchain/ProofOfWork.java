@@ -3,10 +3,7 @@ package clf.blockchain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/**
- * The sections "understanding proof of work" and "implementing proof of work": find a number {@code proof} such
- * that the SHA-256 of the last proof followed by {@code proof} starts with {@code difficulty} zeros in hex.
- */
+/** The proof of work of "implementing proof of work": a proof whose hash starts with difficulty hex zeros. */
 public final class ProofOfWork {
 
     /** What the hash of a proof covers. */
@@ -46,10 +43,7 @@ public final class ProofOfWork {
         // exercise 3.1 end
     }
 
-    /**
-     * The text's {@code proof_of_work}: counts up from 0 and returns the first proof that {@link #validProof}
-     * accepts, with how many guesses it took and how long. One digest serves every guess.
-     */
+    /** The text's {@code proof_of_work}: counts up from 0 to the first valid proof; one digest serves every guess. */
     public Result proofOfWork(long lastProof, String lastHash) {
         // exercise 3.2: Try proofs 0, 1, 2... until one is valid, and return it with the number of attempts and the time taken.
         // exercise 3.2 begin

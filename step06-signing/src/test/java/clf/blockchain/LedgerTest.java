@@ -24,7 +24,7 @@ class LedgerTest {
     static final ProofOfWork EASY = new ProofOfWork(ProofOfWork.Rule.LINKED, 2);
     final Wallet alice = Chains.MINER;
     final Wallet bob = Wallet.create();
-    final ChainValidator judge = new ChainValidator(EASY);
+    final Consensus judge = new Consensus(new Blockchain(EASY, java.time.Clock.systemUTC()));
 
     /** A chain whose blocks hold exactly the given transactions, with valid links and proofs. */
     static List<Block> chainOf(List<JsonArray> blocks) {

@@ -36,7 +36,7 @@ class ValidChainTest {
         return copy;
     }
 
-    final ChainValidator judge = new ChainValidator(Chains.LINKED);
+    final Consensus judge = new Consensus(new Blockchain(Chains.LINKED, java.time.Clock.systemUTC()));
 
     /** What checkChain says is wrong, or null if it says nothing. */
     String problemWith(List<Block> chain) {
@@ -121,7 +121,7 @@ class ValidChainTest {
     void aChainThatThePythonNodeMadeIsRefusedForItsLedger() throws IOException {
         List<Block> chain = PythonNodeTest.pythonChain();
         assertEquals(4, chain.size());
-        ChainValidator textRule = new ChainValidator(ProofOfWork.text());
+        Consensus textRule = new Consensus(new Blockchain(ProofOfWork.text(), java.time.Clock.systemUTC()));
         assertEquals("block 2 does not hold exactly one mining reward (sender \"0\", amount 1, to an address)",
                 assertThrows(IllegalArgumentException.class, () -> textRule.checkChain(chain)).getMessage());
         assertFalse(textRule.validChain(chain));

@@ -1,9 +1,9 @@
 package clf.blockchain;
 
-import clf.blockchain.Router.Route;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -16,29 +16,41 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The node's HTTP endpoints, from the sections "blockchain as an API", "the mining endpoint" and "implementing
- * the consensus algorithm", with the signed payments and the token of "transaction verification" and "smart
- * wallet": each endpoint is one small handler, as the text has one small Flask function per route.
+ * The node's HTTP endpoints, from "blockchain as an API" on: one small handler per route, as the text has one small
+ * Flask function each.
  */
 public final class Api {
 
     private static final Logger LOG = Logger.getLogger(Api.class.getName());
+
+    /** One route; a quick one answers on the IO thread that read it, a slow one waits on a worker thread. */
+    public record Route(String method, String path, HttpHandler handler, boolean slow) {
+
+        static Route quick(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, false);
+        }
+
+        static Route slow(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, true);
+        }
+    }
 
     static final String NODES_EXAMPLE = "{\"nodes\": [\"http://127.0.0.1:5001\"]}";
 
     private final Blockchain blockchain;
     private final String nodeIdentifier;
     private final Consensus consensus;
+    private final PeerClient peers = new PeerClient();
     /** Mines one block at a time, and a resolve waits for it: no chain is replaced under a mine that forges on it. */
     private final Object miningLock = new Object();
 
     public Api(Blockchain blockchain, String nodeIdentifier) {
         this.blockchain = blockchain;
         this.nodeIdentifier = nodeIdentifier;
-        this.consensus = new Consensus(blockchain, new PeerClient());
+        this.consensus = new Consensus(blockchain);
     }
 
-    /** Every route the node serves, including the text's other spellings. */
+    /** Every route the node serves, the text's other spellings too. */
     public List<Route> routes() {
         return List.of(
                 Route.slow("GET", "/mine", this::mine),
@@ -58,7 +70,6 @@ public final class Api {
                 Route.slow("GET", "/openapi.yaml", this::openapi));
     }
 
-    /** Runs the proof of work, rewards this node with one coin, and forges the block. */
     void mine(HttpServerExchange exchange) {
         if (nodeIdentifier == null) {
             throw new ApiError(409, "this node has no address to pay its mining rewards to", "start it with --miner-key"
@@ -70,8 +81,7 @@ public final class Api {
             // exercise 4.1 begin
             Block lastBlock = blockchain.lastBlock();
             ProofOfWork.Result result = blockchain.proofOfWork(lastBlock);
-            // The reward: sender "0" means that the coin is new. The text's code sends the number 0 and its
-            // printed chain shows the string "0"; we use the string, which is what the chain shows.
+            // Sender "0": a new coin; the text's code sends the number 0, its printed chain the string, which we keep.
             blockchain.newTransaction("0", nodeIdentifier, 1);
             block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
             // exercise 4.1 end
@@ -101,10 +111,7 @@ public final class Api {
         HttpJson.send(exchange, 201, response);
     }
 
-    /**
-     * The whole chain and its length, as the text's {@code /chain}, written to the connection block by block: a
-     * chain of 100,000 blocks is some 35 MB of JSON, which is never built as one string.
-     */
+    /** The whole chain and its length, as the text's {@code /chain}, written block by block, never as one string. */
     void chain(HttpServerExchange exchange) throws IOException {
         List<Block> chain = blockchain.chain();
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
@@ -114,10 +121,7 @@ public final class Api {
         }
     }
 
-    /**
-     * Writes {"chain": [...], "length": N}. Each block keeps its canonical JSON, so joining those texts gives the
-     * very bytes CanonicalJson would write for the whole, without writing every block again on every request.
-     */
+    /** Writes {"chain": [...], "length": N}: joined, each block's canonical JSON gives the whole's. */
     static void writeChain(List<Block> chain, OutputStream out) throws IOException {
         out.write(ascii("{\"chain\": ["));
         for (int i = 0; i < chain.size(); i++) {
@@ -207,7 +211,7 @@ public final class Api {
     void resolve(HttpServerExchange exchange) {
         Consensus.Resolution resolution;
         synchronized (miningLock) {
-            resolution = consensus.resolveConflicts();
+            resolution = consensus.resolveConflicts(peers);
         }
         JsonArray chain = new JsonArray();
         blockchain.chain().forEach(block -> chain.add(block.toJson()));

@@ -27,7 +27,6 @@ public final class Fields {
         }
     }
 
-    /** A string that is not empty. */
     public String string(String name) {
         JsonElement value = body.get(name);
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString() || value.getAsString().isBlank()) {

@@ -1,15 +1,16 @@
 package clf.blockchain;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/**
- * Who owns what, from "smart wallet": every address's balance and the nonce of its last payment, from a replay of
- * the chain. Coins come into being only as mining rewards and move only by payments that their owner signed.
- */
+/** Who owns what, from "smart wallet": each address's balance and last nonce, from a replay of the chain. */
 public final class Ledger {
+
+    public static final long REWARD = 1;
 
     private final Map<String, Long> balances = new HashMap<>();
     private final Map<String, Long> lastNonces = new HashMap<>();
@@ -81,17 +82,17 @@ public final class Ledger {
             return;
         }
         String where = "block " + block.index();
-        List<JsonElement> rewards = block.transactions().asList().stream().filter(Reward::is).toList();
-        if (rewards.size() != 1 || !Reward.isWellFormed(rewards.get(0))) {
+        List<JsonElement> rewards = block.transactions().asList().stream().filter(Ledger::isReward).toList();
+        if (rewards.size() != 1 || !isWellFormedReward(rewards.get(0).getAsJsonObject())) {
             throw new IllegalArgumentException(where + " does not hold exactly one mining reward (sender \"0\","
                     + " amount 1, to an address)");
         }
         String miner = rewards.get(0).getAsJsonObject().get("recipient").getAsString();
-        balances.put(miner, balance(miner) + Reward.AMOUNT);
-        totalSupply += Reward.AMOUNT;
+        balances.put(miner, balance(miner) + REWARD);
+        totalSupply += REWARD;
         for (int i = 0; i < block.transactions().size(); i++) {
             JsonElement transaction = block.transactions().get(i);
-            if (Reward.is(transaction)) {
+            if (isReward(transaction)) {
                 continue;
             }
             try {
@@ -102,5 +103,20 @@ public final class Ledger {
                 throw new IllegalArgumentException(where + ", transaction " + (i + 1) + ": " + e.getMessage());
             }
         }
+    }
+
+    /** A mining reward: sender "0", or 0 as the text's code sends it. */
+    public static boolean isReward(JsonElement transaction) {
+        JsonElement sender = transaction.isJsonObject() ? transaction.getAsJsonObject().get("sender") : null;
+        return sender != null && sender.isJsonPrimitive() && sender.getAsString().equals("0");
+    }
+
+    /** Exactly sender "0", an address, and amount 1. */
+    private static boolean isWellFormedReward(JsonObject reward) {
+        JsonElement recipient = reward.get("recipient");
+        return reward.keySet().equals(Set.of("sender", "recipient", "amount"))
+                && reward.get("sender").getAsJsonPrimitive().isString()
+                && recipient.isJsonPrimitive() && SignedTransaction.isAddress(recipient.getAsString())
+                && reward.get("amount").toString().equals("1");
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Downloads a peer's chain, as the text's {@code requests.get(f"http://{node}/chain")}, but with time limits: a
- * peer that is down, or does not answer, costs a resolve a few seconds at most, and is reported with the reason.
+ * Downloads a peer's chain, the text's {@code requests.get(f"http://{node}/chain")}, with time limits: a peer that
+ * is down or silent costs a resolve a few seconds at most, and the reason is said.
  */
 public final class PeerClient {
 
@@ -68,8 +69,9 @@ public final class PeerClient {
             return "it did not answer in full within " + REPLY_TIMEOUT.toSeconds() + " s";
         }
         if (cause instanceof ConnectException) {
-            return "it refused the connection (is it running?)";
+            return cause.getCause() instanceof UnresolvedAddressException ? "its host name is not known (is it spelled"
+                    + " right?)" : "it refused the connection (is it running?)";
         }
-        return "it could not be reached (" + cause + ")";
+        return "it closed the connection without an HTTP answer (a TLS server? a node speaks plain HTTP)";
     }
 }

@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * A payment signed by its sender, from "transaction verification": the sender is an address (an Ed25519 public key),
- * and the signature covers the other four fields, so that changing any of them breaks it. The nonce counts the
- * sender's payments (1, 2, 3...): a payment copied and sent again has a nonce already used.
+ * A payment signed by its sender, from "transaction verification": the signature covers the other four fields, and
+ * the nonce counts the sender's payments, so that a copy sent again is refused.
  */
 public record SignedTransaction(String sender, String recipient, long amount, long nonce, String signature) {
 
@@ -31,16 +30,11 @@ public record SignedTransaction(String sender, String recipient, long amount, lo
         return CanonicalJson.write(unsigned);
     }
 
-    /** Is the signature the sender's, over exactly these fields? */
     public boolean signatureIsValid() {
         return Wallet.verify(sender, signedText().getBytes(StandardCharsets.US_ASCII), HexFormat.of().parseHex(signature));
     }
 
-    /**
-     * Reads a signed payment from JSON and checks its shape (not yet its signature or the ledger).
-     *
-     * @throws ApiError 400, an {@link IllegalArgumentException} saying which field is wrong
-     */
+    /** Reads a signed payment and checks its shape, not yet its signature; an {@link ApiError} 400 names a bad field. */
     public static SignedTransaction fromJson(JsonElement json) {
         if (!json.isJsonObject()) {
             throw refuse("a transaction must be a JSON object");
@@ -64,7 +58,6 @@ public record SignedTransaction(String sender, String recipient, long amount, lo
         return json;
     }
 
-    /** Is this text an address: 64 lower-case hex digits? */
     public static boolean isAddress(String text) {
         return text.matches("[0-9a-f]{64}");
     }

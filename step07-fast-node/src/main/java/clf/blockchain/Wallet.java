@@ -34,10 +34,8 @@ import org.bouncycastle.util.io.pem.PemObjectGenerator;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
- * A wallet, from "transaction verification" and "smart wallet": an Ed25519 key pair, made before the node runs
- * and kept apart from it. The private key signs; it is stored as a PKCS#8 PEM file that only its owner may read,
- * optionally encrypted with a passphrase. The public key, stored as X.509 SubjectPublicKeyInfo PEM (the text's
- * "x.509"), is the owner's address: the hex of its 32 raw bytes.
+ * A wallet, from "transaction verification" and "smart wallet": an Ed25519 key pair in PEM files, kept apart from
+ * the node; its address is the hex of the 32-byte public key.
  */
 public final class Wallet {
 
@@ -49,7 +47,6 @@ public final class Wallet {
         this.privateKey = privateKey;
     }
 
-    /** A new key pair from the system's strong random source. */
     public static Wallet create() {
         return new Wallet(new Ed25519PrivateKeyParameters(new SecureRandom()));
     }
@@ -64,7 +61,6 @@ public final class Wallet {
         return HexFormat.of().formatHex(privateKey.generatePublicKey().getEncoded());
     }
 
-    /** An Ed25519 signature of the message, 64 bytes. */
     public byte[] sign(byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, privateKey);
@@ -89,10 +85,7 @@ public final class Wallet {
         // exercise 6.2 end
     }
 
-    /**
-     * Writes the private key to {@code file}, readable and writable by its owner only and encrypted with AES-256
-     * when a passphrase is given, and the public key beside it, with ".pub" before the ending: alice.pub.pem.
-     */
+    /** Writes the private key to {@code file}, for its owner only, encrypted when a passphrase is given; the public key beside it. */
     public void save(Path file, char[] passphrase) throws IOException {
         if (Files.exists(file)) {
             throw new IOException(file + " already exists; a wallet is never overwritten");

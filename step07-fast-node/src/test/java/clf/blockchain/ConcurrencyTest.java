@@ -159,7 +159,7 @@ class ConcurrencyTest {
                 assertEquals(1, seen.getOrDefault(payment, 0), payment + " is in exactly one block");
             }
             assertEquals(0, node.node.blockchain().currentTransactions().size());
-            assertTrue(new ChainValidator(node.node.blockchain().work()).validChain(chain), "the chain is valid, ledger and all");
+            assertTrue(new Consensus(node.node.blockchain()).validChain(chain), "the chain is valid, ledger and all");
         }
     }
 
@@ -225,7 +225,7 @@ class ConcurrencyTest {
             for (TestNode node : network) {
                 watchers.add(pool.submit(() -> {
                     while (working.get()) {
-                        if (!new ChainValidator(node.node.blockchain().work()).validChain(node.node.blockchain().chain())) {
+                        if (!new Consensus(node.node.blockchain()).validChain(node.node.blockchain().chain())) {
                             invalid.add(node.address());
                         }
                         checks.incrementAndGet();

@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The transactions waiting for the next block (the text's {@code current_transactions}), kept compact: as Gson
- * trees, hundreds of thousands of them are millions of small objects that the garbage collector copies again and
- * again, pausing the node. Here they are lines of canonical JSON (which escapes newlines) in a few large byte
- * arrays, and read back into JSON when a block takes them in.
+ * The text's {@code current_transactions}, kept compact: lines of canonical JSON in a few large byte arrays, not
+ * millions of small objects for the garbage collector to copy.
  */
 public final class PendingTransactions {
 

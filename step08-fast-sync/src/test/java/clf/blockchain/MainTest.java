@@ -55,7 +55,7 @@ class MainTest {
         "--miner-key x.pem --miner-address x | give --miner-key or --miner-address, not both",
         "--port            | Missing required parameter for option '--port'",
         "--speed 5         | Unknown options: '--speed', '5'",
-        "--peers ftp://x:1 | --peers: ftp://x:1 is not a node's address: it must start with http://",
+        "--peers ftp://x:1 | --peers: ftp://x:1 is not a node's address: it starts with ftp://, but a node speaks plain http://",
     })
     void aBadCommandLineIsRefusedWithASentenceAndExitCode2(String args, String message) {
         StringWriter err = new StringWriter();

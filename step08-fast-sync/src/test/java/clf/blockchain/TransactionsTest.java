@@ -56,7 +56,7 @@ class TransactionsTest {
 
         assertEquals(2, block.transactions().size(), "the payment and the reward");
         assertEquals(pending.get(0), block.transactions().get(0));
-        assertTrue(Reward.is(block.transactions().get(1)), "the reward, added last as the text's /mine adds it");
+        assertTrue(Ledger.isReward(block.transactions().get(1)), "the reward, added last as the text's /mine adds it");
         assertEquals(0, blockchain.currentTransactions().size());
         assertEquals(2, blockchain.ledger().balance(bob.address()));
         assertEquals(1, blockchain.ledger().balance(Chains.MINER.address()), "3 rewards, 2 coins paid");

@@ -10,14 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Writes JSON exactly as the text's {@code json.dumps(block, sort_keys=True)} does (section "creating new blocks").
- *
- * <p>A hash is only useful if every node computes it from the same bytes, so this writer fixes every choice
- * Python makes: keys sorted at every level, {@code ", "} and {@code ": "} as separators, integers as integers,
- * floats as {@link PythonFloat#repr}, and everything outside printable ASCII escaped as {@code \\uXXXX}.
- * Gson parses and builds the tree; this class only writes it.
- */
+/** Writes JSON as the text's {@code json.dumps(block, sort_keys=True)} does, from "creating new blocks". */
 public final class CanonicalJson {
 
     private CanonicalJson() {
@@ -82,11 +75,7 @@ public final class CanonicalJson {
         }
     }
 
-    /**
-     * Python keeps int and float apart: {@code 1} and {@code 1.0} hash differently. A number built in Java keeps
-     * its Java type; a number parsed by Gson keeps its text, and, like Python's parser, we read it as a float
-     * when it has a fraction or an exponent.
-     */
+    /** Python keeps int and float apart ({@code 1} and {@code 1.0} hash differently), and so does this. */
     private static void writeNumber(Number number, StringBuilder out) {
         if (number instanceof Long || number instanceof Integer || number instanceof Short
                 || number instanceof Byte || number instanceof BigInteger) {

@@ -32,10 +32,7 @@ public final class ChainValidator {
         }
     }
 
-    /**
-     * Checks every link and every proof, as valid_chain does, the genesis and indexes too, and replays the ledger:
-     * no forged signature, no overspend, no extra reward. Says what is wrong.
-     */
+    /** Checks every link and proof, as valid_chain does, the genesis and indexes too, and replays the ledger; says what is wrong. */
     public CheckedChain checkChain(List<Block> candidate) {
         return checkChain(Candidate.whole(candidate));
     }

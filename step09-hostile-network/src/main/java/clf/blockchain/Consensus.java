@@ -19,20 +19,19 @@ public final class Consensus {
 
     private final Blockchain blockchain;
     private final ChainValidator validator;
-    private final PeerClient peers;
 
-    public Consensus(Blockchain blockchain, PeerClient peers) {
+    /** Judges chains by the rules of this one, and replaces it. */
+    public Consensus(Blockchain blockchain) {
         this.blockchain = blockchain;
         this.validator = new ChainValidator(blockchain.work());
-        this.peers = peers;
     }
 
     /** The text's resolve_conflicts; the peers are asked at once, so one slow peer costs its time limit once. */
-    public Resolution resolveConflicts() {
+    public Resolution resolveConflicts(PeerClient peers) {
         CheckedChain ours = blockchain.snapshot();
         Map<URI, CompletableFuture<Optional<Candidate>>> downloads = new LinkedHashMap<>();
         for (URI node : blockchain.nodes()) {
-            downloads.put(node, candidate(node, ours));
+            downloads.put(node, candidate(peers, node, ours));
         }
         CheckedChain newChain = null;
         int maxLength = ours.blocks().size();
@@ -56,11 +55,8 @@ public final class Consensus {
         return new Resolution(newChain != null && blockchain.replaceChain(newChain), unusable);
     }
 
-    /**
-     * Starts fetching what a peer has and we lack, with {@code GET /chain?from=N}, N the index of our last block;
-     * nothing when its chain is not longer. A peer that does not know the parameter sends its whole chain.
-     */
-    CompletableFuture<Optional<Candidate>> candidate(URI node, CheckedChain ours) {
+    /** Fetches what a peer has and we lack, {@code GET /chain?from=N} from our last block N; nothing if it is not longer. */
+    CompletableFuture<Optional<Candidate>> candidate(PeerClient peers, URI node, CheckedChain ours) {
         // exercise 8.1: Ask the peer for its blocks from our last block's index on; keep its answer if it sent its whole chain, nothing if it is not longer, ours plus its new blocks if its first block is our last, and else fetch its whole chain.
         // exercise 8.1 begin
         Block last = ours.blocks().get(ours.blocks().size() - 1);

@@ -1,6 +1,7 @@
 package clf.blockchain;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,10 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/**
- * Who owns what, from "smart wallet": every address's balance and the nonce of its last payment, from a replay of
- * the chain. Coins come into being only as mining rewards and move only by payments that their owner signed.
- */
+/** Who owns what, from "smart wallet": each address's balance and last nonce, from a replay of the chain. */
 public final class Ledger {
+
+    public static final long REWARD = 1;
 
     private final Map<String, Long> balances = new HashMap<>();
     private final Map<String, Long> lastNonces = new HashMap<>();
@@ -25,15 +25,13 @@ public final class Ledger {
     }
 
     /**
-     * A copy of this ledger with {@code blocks} applied, the blocks that follow the ones it holds; throws
-     * {@link IllegalArgumentException} at the first rule a block breaks. Checking signatures is most of the work,
-     * and a signature needs nothing from the ledger: so they are all checked first, on every core, and the blocks
-     * are then replayed in order with the answers.
+     * A copy with the blocks that follow applied, or an {@link IllegalArgumentException} at the first broken rule;
+     * the signatures, most of the work, are checked first on every core, since they need no ledger.
      */
     public Ledger extendedBy(List<Block> blocks) {
         Set<SignedTransaction> signed = blocks.parallelStream()
                 .flatMap(block -> block.transactions().asList().stream())
-                .filter(transaction -> !Reward.is(transaction))
+                .filter(transaction -> !isReward(transaction))
                 .flatMap(transaction -> {
                     try {
                         return Stream.of(SignedTransaction.fromJson(transaction));
@@ -115,17 +113,17 @@ public final class Ledger {
             return;
         }
         String where = "block " + block.index();
-        List<JsonElement> rewards = block.transactions().asList().stream().filter(Reward::is).toList();
-        if (rewards.size() != 1 || !Reward.isWellFormed(rewards.get(0))) {
+        List<JsonElement> rewards = block.transactions().asList().stream().filter(Ledger::isReward).toList();
+        if (rewards.size() != 1 || !isWellFormedReward(rewards.get(0).getAsJsonObject())) {
             throw new IllegalArgumentException(where + " does not hold exactly one mining reward (sender \"0\","
                     + " amount 1, to an address)");
         }
         String miner = rewards.get(0).getAsJsonObject().get("recipient").getAsString();
-        balances.put(miner, balance(miner) + Reward.AMOUNT);
-        totalSupply += Reward.AMOUNT;
+        balances.put(miner, balance(miner) + REWARD);
+        totalSupply += REWARD;
         for (int i = 0; i < block.transactions().size(); i++) {
             JsonElement transaction = block.transactions().get(i);
-            if (Reward.is(transaction)) {
+            if (isReward(transaction)) {
                 continue;
             }
             try {
@@ -136,5 +134,20 @@ public final class Ledger {
                 throw new IllegalArgumentException(where + ", transaction " + (i + 1) + ": " + e.getMessage());
             }
         }
+    }
+
+    /** A mining reward: sender "0", or 0 as the text's code sends it. */
+    public static boolean isReward(JsonElement transaction) {
+        JsonElement sender = transaction.isJsonObject() ? transaction.getAsJsonObject().get("sender") : null;
+        return sender != null && sender.isJsonPrimitive() && sender.getAsString().equals("0");
+    }
+
+    /** Exactly sender "0", an address, and amount 1. */
+    private static boolean isWellFormedReward(JsonObject reward) {
+        JsonElement recipient = reward.get("recipient");
+        return reward.keySet().equals(Set.of("sender", "recipient", "amount"))
+                && reward.get("sender").getAsJsonPrimitive().isString()
+                && recipient.isJsonPrimitive() && SignedTransaction.isAddress(recipient.getAsString())
+                && reward.get("amount").toString().equals("1");
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +21,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Downloads a peer's chain, as the text's {@code requests.get(f"http://{node}/chain")}, but with time limits: a
- * peer that is down, or does not answer, costs a resolve a few seconds at most, and is reported with the reason.
- * A hostile peer gets no more: an answer that trickles in is cut off at the time limit, an endless one at
- * {@link #MAX_REPLY_BYTES}, and this node, given as its own peer, knows itself by its {@link #NODE_ID_HEADER}.
+ * Downloads a peer's chain, the text's {@code requests.get(f"http://{node}/chain")}, with time limits: a peer that
+ * is down, silent, trickling or endless costs a resolve a few seconds at most, and the reason is said.
  */
 public final class PeerClient {
 
@@ -62,10 +61,7 @@ public final class PeerClient {
         return chainFrom(peer, 1).thenApply(Part::blocks);
     }
 
-    /**
-     * Starts downloading a peer's blocks from index {@code from} on, with {@code GET /chain?from=N}. A node that
-     * does not know the parameter, such as the text's, sends its whole chain; the part then starts at 1.
-     */
+    /** Starts downloading a peer's blocks from index {@code from} on; a node that does not know the parameter sends all. */
     public CompletableFuture<Part> chainFrom(URI peer, long from) {
         HttpRequest request = HttpRequest.newBuilder(peer.resolve(from == 1 ? "/chain" : "/chain?from=" + from)).GET().build();
         CompletableFuture<HttpResponse<byte[]>> download = client.sendAsync(request, reply -> new LimitedBody());
@@ -123,9 +119,10 @@ public final class PeerClient {
             return cause.getMessage();  // Said by LimitedBody.
         }
         if (cause instanceof ConnectException) {
-            return "it refused the connection (is it running?)";
+            return cause.getCause() instanceof UnresolvedAddressException ? "its host name is not known (is it spelled"
+                    + " right?)" : "it refused the connection (is it running?)";
         }
-        return "it could not be reached (" + cause + ")";
+        return "it closed the connection without an HTTP answer (a TLS server? a node speaks plain HTTP)";
     }
 
     /** Collects a reply's bytes, and gives up as soon as there are more than {@link #MAX_REPLY_BYTES}. */

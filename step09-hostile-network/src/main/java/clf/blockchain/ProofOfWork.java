@@ -9,12 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
- * The sections "understanding proof of work" and "implementing proof of work": find a number {@code proof} such
- * that the SHA-256 of the last proof followed by {@code proof} starts with {@code difficulty} zeros in hex.
- *
- * <p>Mining is most of a node's work, so it is done fast: a guess is not a new string but bytes whose digits are
- * counted up in place, and every core searches. The proofs are handed out in chunks; the search still returns the
- * smallest proof, the one the text's loop finds.
+ * The proof of work of "implementing proof of work": a proof whose hash starts with {@code difficulty} hex zeros,
+ * searched on every core, and still the smallest one, as the text's loop finds it.
  */
 public final class ProofOfWork {
 
@@ -75,12 +71,8 @@ public final class ProofOfWork {
     }
 
     /**
-     * The text's {@code proof_of_work}: returns the smallest proof that {@link #validProof} accepts, the one the
-     * text's loop finds counting up from 0, with how many guesses it took and how long.
-     *
-     * <p>Each thread, this one among them, takes the next chunk of proofs not yet handed out and tries them in
-     * order. A thread that finds a proof lowers the bound, and no one goes on past it. Every proof below the bound
-     * is tried, by someone, exactly once; so the smallest valid proof is the one found.
+     * The text's {@code proof_of_work}: each thread takes the next chunk of proofs and tries them in order until a
+     * found proof bounds the search, so every proof below the smallest valid one is tried, exactly once.
      */
     public Result proofOfWork(long lastProof, String lastHash) {
         Search search = new Search(Long.toString(lastProof), rule == Rule.LINKED ? lastHash : "");

@@ -17,9 +17,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JSON from someone we do not trust, read so that it means one thing only: Gson's strict reader, and none of what
- * it lets through: bytes that are not UTF-8, a key given twice ({@code "amount": 1, "amount": 1000}: which one?),
- * nesting deeper than any request needs, and numbers beyond a double.
+ * JSON from someone we do not trust, read so that it means one thing only: strict, UTF-8, no key twice, no deep
+ * nesting, no number beyond a double.
  */
 public final class StrictJson {
 

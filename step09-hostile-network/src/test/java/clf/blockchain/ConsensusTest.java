@@ -57,13 +57,47 @@ class ConsensusTest {
                 "{\"nodes\": [\"" + b.address() + "\", \"ftp://x:1\", 5001]}");
         assertEquals(400, reply.status());
         String error = reply.json().get("error").getAsString();
-        assertTrue(error.contains("\"ftp://x:1\": it must start with http:// or https://"), error);
+        assertTrue(error.contains("\"ftp://x:1\": it starts with ftp://, but a node speaks plain http://"),
+                "wanted the address and its rule, got: " + error);
         assertTrue(error.contains("5001: it is not a string"), error);
         assertEquals(0, a.node.blockchain().nodes().size(), "not even the good one");
         assertEquals(400, a.post("/nodes/register", "{\"nodes\": []}").status());
         assertEquals(400, a.post("/nodes/register", "{\"nodes\": \"" + b.address() + "\"}").status());
         assertEquals(400, a.post("/nodes/register", "{\"nodes\": [\"" + b.address() + "\"],}").status(),
                 "the text's own trailing comma");
+    }
+
+    @Test
+    void anAddressThatCannotBeAPeerIsRefusedWithItsRule() {
+        for (String[] bad : new String[][] {
+            {"localhost:99999", "its port is 99999, and a port is 1 to 65535"},
+            {"http://localhost:0", "its port is 0, and a port is 1 to 65535"},
+            {"https://" + b.address().substring("http://".length()), "but a node speaks plain http://"},
+            {"not a url", "it is not an address such as http://127.0.0.1:5001"},
+        }) {
+            TestNode.Reply reply = a.post("/nodes/register", nodes(b.address(), bad[0]));
+            assertEquals(400, reply.status(), reply.body());
+            String error = reply.json().get("error").getAsString();
+            assertTrue(error.startsWith("nothing was registered; bad address: \"" + bad[0] + "\": ") && error.contains(bad[1]),
+                    "wanted the address and its rule (" + bad[1] + "), got: " + error);
+            assertEquals(0, a.node.blockchain().nodes().size(), "not even the good one");
+        }
+    }
+
+    /** The text's rule is strictly longer: a peer's valid chain of the same length leaves ours as it is. */
+    @Test
+    @Tag("exercise-5.2")
+    @Tag("exercise-9.1")
+    @Tag("exercise-7.1")
+    @Tag("exercise-8.1")
+    void aChainOfTheSameLengthDoesNotReplaceOurs() {
+        a.get("/mine");
+        b.get("/mine");
+        String ours = a.get("/chain").body();
+        assertEquals(201, a.post("/nodes/register", nodes(b.address())).status());
+        JsonObject body = a.post("/nodes/resolve", "").json();
+        assertEquals("Our chain is authoritative", body.get("message").getAsString(), body.toString());
+        assertEquals(ours, a.get("/chain").body());
     }
 
     @Test

@@ -92,14 +92,14 @@ class IncrementalSyncTest {
     void aPeerAheadOnOurHistoryIsFollowedWithOnlyItsNewBlocks() {
         mine(a, 5);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
-        assertTrue(new Consensus(b.node.blockchain(), peers).resolveConflicts().replaced());
+        assertTrue(new Consensus(b.node.blockchain()).resolveConflicts(peers).replaced());
         mine(a, 3);
         CheckedChain ours = b.node.blockchain().snapshot();
-        ChainValidator.Candidate candidate = new Consensus(b.node.blockchain(), peers).candidate(addressOf(a), ours).join().orElseThrow();
+        ChainValidator.Candidate candidate = new Consensus(b.node.blockchain()).candidate(peers, addressOf(a), ours).join().orElseThrow();
         assertEquals(ours.blocks().size(), candidate.trusted(), "our 6 blocks are not checked again");
         assertEquals(a.node.blockchain().chain(), candidate.blocks());
 
-        assertTrue(new Consensus(b.node.blockchain(), peers).resolveConflicts().replaced());
+        assertTrue(new Consensus(b.node.blockchain()).resolveConflicts(peers).replaced());
         assertEquals(a.node.blockchain().chain(), b.node.blockchain().chain());
     }
 
@@ -110,13 +110,13 @@ class IncrementalSyncTest {
     void theLedgerOfTheNewBlocksIsReplayedOnOurs() {
         mine(a, 2);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
-        new Consensus(b.node.blockchain(), peers).resolveConflicts();
+        new Consensus(b.node.blockchain()).resolveConflicts(peers);
         String bob = Wallet.create().address();
         assertEquals(201, a.pay(a.miner, bob, 2).status());
         mine(a, 1);
         CheckedChain ours = b.node.blockchain().snapshot();
-        assertEquals(ours.blocks().size(), new Consensus(b.node.blockchain(), peers).candidate(addressOf(a), ours).join().orElseThrow().trusted());
-        assertTrue(new Consensus(b.node.blockchain(), peers).resolveConflicts().replaced());
+        assertEquals(ours.blocks().size(), new Consensus(b.node.blockchain()).candidate(peers, addressOf(a), ours).join().orElseThrow().trusted());
+        assertTrue(new Consensus(b.node.blockchain()).resolveConflicts(peers).replaced());
         assertEquals(2, b.node.blockchain().ledger().balance(bob));
         assertEquals(a.node.blockchain().ledger().balance(a.miner.address()),
                 b.node.blockchain().ledger().balance(a.miner.address()));
@@ -128,13 +128,13 @@ class IncrementalSyncTest {
     void aPeerThatForkedBeforeOurLastBlockIsFetchedWhole() {
         mine(a, 2);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
-        new Consensus(b.node.blockchain(), peers).resolveConflicts();
+        new Consensus(b.node.blockchain()).resolveConflicts(peers);
         mine(b, 1);
         mine(a, 3);
         CheckedChain ours = b.node.blockchain().snapshot();
-        ChainValidator.Candidate candidate = new Consensus(b.node.blockchain(), peers).candidate(addressOf(a), ours).join().orElseThrow();
+        ChainValidator.Candidate candidate = new Consensus(b.node.blockchain()).candidate(peers, addressOf(a), ours).join().orElseThrow();
         assertEquals(0, candidate.trusted(), "our last block is not the peer's: everything is checked");
-        assertTrue(new Consensus(b.node.blockchain(), peers).resolveConflicts().replaced());
+        assertTrue(new Consensus(b.node.blockchain()).resolveConflicts(peers).replaced());
         assertEquals(a.node.blockchain().chain(), b.node.blockchain().chain());
     }
 
@@ -144,7 +144,7 @@ class IncrementalSyncTest {
     void newBlocksThatDoNotFollowOurLastAreRefused() throws Exception {
         mine(a, 3);
         b.node.blockchain().registerNodes(List.of(addressOf(a)));
-        new Consensus(b.node.blockchain(), peers).resolveConflicts();
+        new Consensus(b.node.blockchain()).resolveConflicts(peers);
         CheckedChain ours = b.node.blockchain().snapshot();
         // A peer that sends our last block, then a block whose proof is not valid after it.
         Block last = ours.blocks().get(ours.blocks().size() - 1);
@@ -169,7 +169,7 @@ class IncrementalSyncTest {
         })) {
             Blockchain blockchain = b.node.blockchain();
             blockchain.registerNodes(List.of(URI.create(fake.address())));
-            Consensus.Resolution resolution = new Consensus(blockchain, peers).resolveConflicts();
+            Consensus.Resolution resolution = new Consensus(blockchain).resolveConflicts(peers);
             assertFalse(resolution.replaced());
             assertEquals(ours.blocks(), blockchain.chain());
             assertEquals(List.of("/chain?from=" + last.index()), asked, "only the part after our last block");

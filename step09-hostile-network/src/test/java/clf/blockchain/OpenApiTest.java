@@ -27,7 +27,7 @@ class OpenApiTest {
     @Test
     void theSpecAndTheNodeAgreeOnEveryRoute() throws IOException {
         Set<String> served = new TreeSet<>();
-        for (Router.Route route : new Api(new Blockchain(Clock.systemUTC()), "id", "instance").routes()) {
+        for (Api.Route route : new Api(new Blockchain(Clock.systemUTC()), "id", "instance").routes()) {
             served.add(route.method() + " " + route.path());
         }
         assertTrue(served.size() >= 5, served.toString());

@@ -1,8 +1,5 @@
 package clf.blockchain;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -12,9 +9,41 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** A real node on a free port of this machine, and a client that speaks HTTP to it. */
 final class TestNode implements AutoCloseable {
+
+    /** The last stub that a node ran into, from its log: a red run then names the exercise, not only a 500. */
+    private static final AtomicReference<String> STUB = new AtomicReference<>();
+    private static final Logger NODE_LOG = Logger.getLogger("clf.blockchain");
+
+    static {
+        NODE_LOG.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
+                    if (thrown.getMessage() != null && thrown.getMessage().matches("(?s)Exercise \\d+\\.\\d+: .*")) {
+                        STUB.set(thrown.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
 
     final Node node;
     /** The wallet that this node's mining rewards go to. */
@@ -86,6 +115,10 @@ final class TestNode implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            String stub = STUB.get();
+            if (response.statusCode() == 500 && stub != null) {
+                throw new AssertionError(stub + "; the node answered 500: " + response.body());
+            }
             return new Reply(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,5 @@
 package clf.blockchain;
 
-import clf.blockchain.Router.Route;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -17,19 +16,31 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The node's HTTP endpoints, from the sections "blockchain as an API", "the mining endpoint" and "implementing
- * the consensus algorithm", with the signed payments and the token of "transaction verification" and "smart
- * wallet": each endpoint is one small handler, as the text has one small Flask function per route.
+ * The node's HTTP endpoints, from "blockchain as an API" on: one small handler per route, as the text has one small
+ * Flask function each.
  */
 public final class Api {
 
     private static final Logger LOG = Logger.getLogger(Api.class.getName());
+
+    /** One route; a quick one answers on the IO thread that read it, a slow one waits on a worker thread. */
+    public record Route(String method, String path, HttpHandler handler, boolean slow) {
+
+        static Route quick(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, false);
+        }
+
+        static Route slow(String method, String path, HttpHandler handler) {
+            return new Route(method, path, handler, true);
+        }
+    }
 
     static final String NODES_EXAMPLE = "{\"nodes\": [\"http://127.0.0.1:5001\"]}";
 
     private final Blockchain blockchain;
     private final String nodeIdentifier;
     private final Consensus consensus;
+    private final PeerClient peers;
     /** Mines one block at a time, and a resolve waits for it: no chain is replaced under a mine that forges on it. */
     private final Object miningLock = new Object();
 
@@ -37,10 +48,11 @@ public final class Api {
     public Api(Blockchain blockchain, String nodeIdentifier, String instance) {
         this.blockchain = blockchain;
         this.nodeIdentifier = nodeIdentifier;
-        this.consensus = new Consensus(blockchain, new PeerClient(instance));
+        this.consensus = new Consensus(blockchain);
+        this.peers = new PeerClient(instance);
     }
 
-    /** Every route the node serves, including the text's other spellings. */
+    /** Every route the node serves, the text's other spellings too. */
     public List<Route> routes() {
         return List.of(
                 Route.slow("GET", "/mine", this::mine),
@@ -65,7 +77,6 @@ public final class Api {
         return new Route(method, path, handler, blockchain.keepsData());
     }
 
-    /** Runs the proof of work, rewards this node with one coin, and forges the block. */
     void mine(HttpServerExchange exchange) {
         if (nodeIdentifier == null) {
             throw new ApiError(409, "this node has no address to pay its mining rewards to", "start it with --miner-key"
@@ -77,8 +88,7 @@ public final class Api {
             // exercise 4.1 begin
             Block lastBlock = blockchain.lastBlock();
             ProofOfWork.Result result = blockchain.proofOfWork(lastBlock);
-            // The reward: sender "0" means that the coin is new. The text's code sends the number 0 and its
-            // printed chain shows the string "0"; we use the string, which is what the chain shows.
+            // Sender "0": a new coin; the text's code sends the number 0, its printed chain the string, which we keep.
             blockchain.newTransaction("0", nodeIdentifier, 1);
             block = blockchain.newBlock(result.proof(), Blockchain.hash(lastBlock));
             // exercise 4.1 end
@@ -109,12 +119,8 @@ public final class Api {
     }
 
     /**
-     * The whole chain and its length, as the text's {@code /chain}, written to the connection block by block: a
-     * chain of 100,000 blocks is some 35 MB of JSON, which is never built as one string.
-     *
-     * <p>{@code /chain?from=N} sends only the blocks from index N on, with {@code "from": N}: a peer that shares our
-     * history up to block N needs nothing before it; a peer whose chain is shorter gets no blocks. The text's node
-     * does not know the parameter and sends it all.
+     * The whole chain and its length, as the text's {@code /chain}, written block by block, never as one string;
+     * {@code /chain?from=N} sends the blocks from index N on, none past the end.
      */
     void chain(HttpServerExchange exchange) throws IOException {
         List<Block> chain = blockchain.chain();
@@ -131,11 +137,7 @@ public final class Api {
         }
     }
 
-    /**
-     * Writes {"chain": [...], "from": F, "length": N}, without {@code from} when it is 1, the text's answer. Each
-     * block keeps its canonical JSON, so joining those texts gives the very bytes CanonicalJson would write for the
-     * whole, without writing every block again on every request.
-     */
+    /** Writes {"chain": [...], "from": F, "length": N}, without F when it is 1: joined, each block's canonical JSON gives the whole's. */
     static void writeChain(List<Block> chain, int from, OutputStream out) throws IOException {
         out.write(ascii("{\"chain\": ["));
         for (int i = from - 1; i < chain.size(); i++) {
@@ -230,7 +232,7 @@ public final class Api {
     void resolve(HttpServerExchange exchange) {
         Consensus.Resolution resolution;
         synchronized (miningLock) {
-            resolution = consensus.resolveConflicts();
+            resolution = consensus.resolveConflicts(peers);
         }
         JsonArray chain = new JsonArray();
         blockchain.chain().forEach(block -> chain.add(block.toJson()));

@@ -5,13 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * One block, as the text draws it in "building clf-blockchain": a JSON object with the fields {@code index},
- * {@code timestamp}, {@code transactions}, {@code proof} and {@code previous_hash}.
- *
- * <p>A block keeps the JSON it was made from rather than copying it into Java fields. The hash is taken over that
- * JSON, so a block made by the tutorial's Python node hashes here exactly as it does there, even where Python's
- * types are loose: the genesis {@code previous_hash} is the number 1, and a sender may be {@code 0} or {@code "0"}.
- * Blocks are immutable: the JSON goes in and comes out as copies.
+ * One block of "building clf-blockchain", kept as the JSON it was made from, so that it hashes here as it does in
+ * Python; immutable, its JSON goes in and comes out as copies.
  */
 public final class Block {
 
@@ -35,11 +30,7 @@ public final class Block {
         return new Block(json);
     }
 
-    /**
-     * Reads a block from JSON, as another node sends it.
-     *
-     * @throws IllegalArgumentException naming the field that is missing or of the wrong kind
-     */
+    /** Reads a block from JSON, as another node sends it; an {@link IllegalArgumentException} names a bad field. */
     public static Block fromJson(JsonElement element) {
         if (element == null || !element.isJsonObject()) {
             throw new IllegalArgumentException("a block must be a JSON object, not " + element);

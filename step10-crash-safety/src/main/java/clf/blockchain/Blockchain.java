@@ -15,10 +15,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-/**
- * The chain, the transactions waiting for the next block and the registered peers, from "blockchain representing"
- * to "registering new nodes". A node serves many requests at once, so each method holds this object's lock.
- */
+/** The text's Blockchain class, from "blockchain representing" on: the chain and what waits for its next block. */
 public class Blockchain {
 
     private static final Logger LOG = Logger.getLogger(Blockchain.class.getName());
@@ -53,8 +50,7 @@ public class Blockchain {
         this.work = work;
         this.clock = clock;
         this.journal = journal;
-        // The genesis block has no predecessor. The text gives it the number 1 as previous_hash, where every
-        // other block has a string; we keep the number because Python hashes 1 and "1" differently.
+        // The text's genesis has the number 1 as previous_hash; Python hashes 1 and "1" differently, so it stays.
         addBlock(100, new JsonPrimitive(1));
     }
 
@@ -81,13 +77,9 @@ public class Blockchain {
         return journal != Journal.IN_MEMORY;
     }
 
-    /**
-     * Adds the mining reward, the one transaction that nobody signs, to the list that the next mined block will hold.
-     *
-     * @return the index of that block, one past the last block
-     */
+    /** Adds the mining reward, the one transaction nobody signs, to the next block's list; returns that block's index. */
     public synchronized long newTransaction(String sender, String recipient, long amount) {
-        if (!sender.equals("0") || amount != Reward.AMOUNT) {
+        if (!sender.equals("0") || amount != Ledger.REWARD) {
             throw new IllegalArgumentException("only a mining reward (sender \"0\", 1 coin) goes unsigned");
         }
         // exercise 2.1: Append the transaction {"sender", "recipient", "amount"} to the pending list, and return the index of the block that will hold it: one past the last block.
@@ -114,10 +106,7 @@ public class Blockchain {
         return index;
     }
 
-    /**
-     * The one way a payment joins a pending list: checked against the ledger of the payments before it, written to
-     * the journal, and only then applied and added, so that a journal that fails changes nothing.
-     */
+    /** The one way a payment joins a pending list: checked, written to the journal, and only then applied and added. */
     private static long addPending(SignedTransaction payment, Ledger ledger, PendingTransactions pending, Journal journal) {
         ledger.check(payment);
         long written = journal.transaction(payment.toJson());
@@ -136,21 +125,6 @@ public class Blockchain {
         return pendingLedger.copy();
     }
 
-    /** The rule and difficulty that this chain's proofs follow. */
-    public ProofOfWork work() {
-        return work;
-    }
-
-    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
-    public ProofOfWork.Result proofOfWork(Block lastBlock) {
-        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
-    }
-
-    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
-    public boolean validProof(Block lastBlock, long proof) {
-        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
-    }
-
     /** Forges a block after the last one, linked to it by its hash. */
     public synchronized Block newBlock(long proof) {
         return newBlock(proof, hash(lastBlock()));
@@ -165,7 +139,7 @@ public class Blockchain {
             // The block could not be written, so neither was its reward, which goes: the next mine adds its own.
             JsonArray waiting = currentTransactions.toJson();
             currentTransactions.clear();
-            waiting.asList().stream().filter(transaction -> !Reward.is(transaction)).forEach(currentTransactions::add);
+            waiting.asList().stream().filter(transaction -> !Ledger.isReward(transaction)).forEach(currentTransactions::add);
             throw e;
         }
         ledger.applyBlock(block);
@@ -225,10 +199,7 @@ public class Blockchain {
         return new LinkedHashSet<>(nodes);
     }
 
-    /**
-     * Adopts a longer checked chain. The text forgets what our replaced blocks held; here the transactions that the
-     * new chain lacks go back to the pending list (but our rewards, which only our blocks paid).
-     */
+    /** Adopts a longer checked chain; what our replaced blocks held and the new chain lacks goes back to pending. */
     synchronized boolean replaceChain(CheckedChain checked) {
         List<Block> newChain = checked.blocks();
         if (newChain.size() <= chain.size()) {
@@ -244,7 +215,7 @@ public class Blockchain {
                 .forEach(transaction -> theirs.add(CanonicalJson.write(transaction))));
         JsonArray ours = new JsonArray();
         chain.subList(shared, chain.size()).forEach(block -> block.transactions().forEach(transaction -> {
-            if (!Reward.is(transaction)) {
+            if (!Ledger.isReward(transaction)) {
                 ours.add(transaction);
             }
         }));
@@ -268,6 +239,21 @@ public class Blockchain {
         pendingLedger = newPendingLedger;
         currentTransactions = newPending;
         return true;
+    }
+
+    /** The rule and difficulty that this chain's proofs follow. */
+    public ProofOfWork work() {
+        return work;
+    }
+
+    /** Finds the proof for the block after {@code lastBlock}: the slow part of mining a block. */
+    public ProofOfWork.Result proofOfWork(Block lastBlock) {
+        return work.proofOfWork(lastBlock.proof(), hash(lastBlock));
+    }
+
+    /** Is {@code proof} a valid proof for the block after {@code lastBlock}? Checking takes one hash. */
+    public boolean validProof(Block lastBlock, long proof) {
+        return work.validProof(lastBlock.proof(), proof, hash(lastBlock));
     }
 
     /** The SHA-256 of the block's canonical JSON, in lower-case hex, as the text's {@code hash(block)}. */

@@ -4,9 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,13 +24,9 @@ public final class HttpJson {
     /** Bodies over the limit are still read to their end, and thrown away, up to this size. */
     public static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
-    private HttpJson() {
-    }
-
     /**
-     * Reads the whole request body first, without blocking Undertow's IO thread while it arrives, and then hands
-     * the request on. A body over {@link #MAX_BODY_BYTES} is refused with 413, after it was read to its end up to
-     * {@link #DRAIN_LIMIT}: a client that is still sending hears no answer on a connection closed under it.
+     * Reads the whole request body without blocking the IO thread, then hands the request on; a body over the limit
+     * is refused with 413 once it was read to its end, since a client still sending hears no answer.
      */
     public static HttpHandler readBodyFirst(HttpHandler next) {
         return exchange -> {
@@ -63,8 +61,18 @@ public final class HttpJson {
                     LOG.log(Level.SEVERE, "failed to answer " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
                     ex.endExchange();
                 }
-            }, (ex, e) -> ex.endExchange());  // The client went away while sending; there is no one to answer.
+            }, HttpJson::bodyFailed);
         };
+    }
+
+    /** A body over Undertow's limit, {@link #DRAIN_LIMIT}, is a 413; any other failure means the client went away. */
+    private static void bodyFailed(HttpServerExchange exchange, IOException e) {
+        if (e instanceof RequestTooBigException) {
+            refuseTooLarge(exchange);
+        } else if (!exchange.isResponseStarted()) {
+            exchange.setPersistent(false);
+            exchange.setStatusCode(400).endExchange();
+        }
     }
 
     /** Refuses a body too large even to read to its end; the connection closes after the answer. */
@@ -74,13 +82,10 @@ public final class HttpJson {
     }
 
     private static ApiError tooLarge() {
-        return new ApiError(413, "the body is larger than " + MAX_BODY_BYTES + " bytes", "send one small JSON object per request");
+        return new ApiError(413, "the body is larger than " + MAX_BODY_BYTES + " bytes", "send one small JSON object");
     }
 
-    /**
-     * Reads the request body, which {@link #readBodyFirst} has read, as a JSON object; a refusal (400 or 415) says
-     * what is wrong and shows an example.
-     */
+    /** The body that {@link #readBodyFirst} read, as a JSON object; a refusal (400 or 415) says what is wrong. */
     public static JsonObject readObject(HttpServerExchange exchange, String example) {
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         if (type == null || !type.toLowerCase().startsWith("application/json")) {

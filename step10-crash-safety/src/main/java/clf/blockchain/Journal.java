@@ -5,9 +5,8 @@ import com.google.gson.JsonElement;
 import java.util.List;
 
 /**
- * Where a node writes down each change before it acknowledges it: nowhere, as the text's node, or a
- * {@link ChainLog}. Each method writes one record and returns the log's length after it; {@link #sync} waits
- * until the disk holds that much, apart, so that one flush can cover the payments of many clients at once.
+ * Crash safety: where a node writes each change before it acknowledges it. A record returns the log's length after
+ * it; {@link #sync} waits for the disk apart, so that one flush can cover many writers.
  */
 interface Journal {
 

@@ -1,6 +1,7 @@
 package clf.blockchain;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -93,9 +94,9 @@ public final class Main implements Callable<Integer> {
             blockchain = dataDir == null ? new Blockchain(work, Clock.systemUTC())
                     : Recovery.open(work, Clock.systemUTC(), ChainLog.open(dataDir));
         } catch (IOException | RuntimeException e) {
-            spec.commandLine().getErr().println("error: cannot use --data-dir " + dataDir + ": " + (e instanceof
-                    IllegalStateException ? e.getMessage() : e) + "\n(the node must be able to make, read and write it;"
-                    + " if something changed its chain.log, move the directory away to start a new chain)");
+            String why = e instanceof AccessDeniedException ? "permission denied on " + e.getMessage()
+                    : e instanceof IOException ? e.getMessage() + "; the node must make, read and write it" : e.getMessage();
+            spec.commandLine().getErr().println("error: cannot use --data-dir " + dataDir + ": " + why);
             return 1;
         }
         for (String peer : peers) {

@@ -136,10 +136,13 @@ class BadInputTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    @Test
-    void aBodyOverTheLimitIsRefusedWith413() {
-        String json = "{\"sender\": \"" + "a".repeat(HttpJson.MAX_BODY_BYTES) + "\"}";
-        refused(413, "larger than", post(json));
+    /** Of any size: read to its end and refused up to {@link HttpJson#DRAIN_LIMIT}, refused at once past it. */
+    @ParameterizedTest(name = "{0} bytes")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {HttpJson.MAX_BODY_BYTES, 2_500_000, 3_000_000, 20_000_000})
+    void aBodyOverTheLimitIsRefusedWith413(int size) {
+        String json = "{\"sender\": \"" + "a".repeat(size) + "\"}";
+        JsonObject error = refused(413, "the body is larger than " + HttpJson.MAX_BODY_BYTES + " bytes", post(json));
+        assertEquals("send one small JSON object", error.get("hint").getAsString());
     }
 
     @Test
