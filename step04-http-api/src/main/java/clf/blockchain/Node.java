@@ -50,7 +50,6 @@ public final class Node {
         return blockchain;
     }
 
-    /** Every route on Undertow's worker threads, so that a long mine holds up nobody else. */
     private HttpHandler handler() {
         RoutingHandler routing = Handlers.routing();
         for (Api.Route route : routes) {

@@ -91,7 +91,6 @@ public class Blockchain {
         nodes.addAll(addresses);
     }
 
-    /** The registered peers, as a copy. */
     public synchronized Set<URI> nodes() {
         return new LinkedHashSet<>(nodes);
     }

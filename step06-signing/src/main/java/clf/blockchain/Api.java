@@ -1,7 +1,6 @@
 package clf.blockchain;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -160,21 +158,12 @@ public final class Api {
         if (!body.get("nodes").isJsonArray() || body.getAsJsonArray("nodes").isEmpty()) {
             throw new ApiError(400, "'nodes' must be a list of one or more addresses", "send " + NODES_EXAMPLE);
         }
-        List<URI> addresses = new ArrayList<>();
-        List<String> bad = new ArrayList<>();
-        for (JsonElement node : body.getAsJsonArray("nodes")) {
-            try {
-                if (!node.isJsonPrimitive() || !node.getAsJsonPrimitive().isString()) {
-                    throw new IllegalArgumentException("it is not a string in double quotes");
-                }
-                addresses.add(NodeAddress.parse(node.getAsString()));
-            } catch (IllegalArgumentException e) {
-                bad.add(node + ": " + e.getMessage());
-            }
-        }
-        if (!bad.isEmpty()) {
-            throw new ApiError(400, "nothing was registered; bad address" + (bad.size() > 1 ? "es: " : ": ")
-                    + String.join("; ", bad), "give each node as \"http://host:port\", for example " + NODES_EXAMPLE);
+        List<URI> addresses;
+        try {
+            addresses = NodeAddress.parseAll(body.getAsJsonArray("nodes"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "nothing was registered; " + e.getMessage(), "give each node as \"http://host:port\","
+                    + " for example " + NODES_EXAMPLE);
         }
         blockchain.registerNodes(addresses);
         JsonObject response = new JsonObject();
@@ -183,7 +172,6 @@ public final class Api {
         HttpJson.send(exchange, 201, response);
     }
 
-    /** The consensus algorithm: adopts the longest valid chain among the peers', if it is longer than ours. */
     void resolve(HttpServerExchange exchange) {
         Consensus.Resolution resolution;
         synchronized (miningLock) {

@@ -22,7 +22,6 @@ public class Blockchain {
     private final Set<URI> nodes = new LinkedHashSet<>();
     private JsonArray currentTransactions = new JsonArray();
     private Ledger ledger = new Ledger();
-    /** The ledger after the pending payments too. */
     private Ledger pendingLedger = new Ledger();
     private final ProofOfWork work;
     private final Clock clock;
@@ -121,7 +120,6 @@ public class Blockchain {
         nodes.addAll(addresses);
     }
 
-    /** The registered peers, as a copy. */
     public synchronized Set<URI> nodes() {
         return new LinkedHashSet<>(nodes);
     }

@@ -17,7 +17,6 @@ public final class Consensus {
 
     private final Blockchain blockchain;
 
-    /** Judges chains by the rules of this one, and replaces it. */
     public Consensus(Blockchain blockchain) {
         this.blockchain = blockchain;
     }

@@ -39,12 +39,9 @@ public final class Node {
     /** Starts serving with the given number of IO threads, which read requests and answer the quick ones. */
     public Node start(String host, int port, int ioThreads) {
         routes = new Api(blockchain, identifier).routes();
-        server = Undertow.builder()
-                .addHttpListener(port, host)
-                .setIoThreads(ioThreads)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, HttpJson.DRAIN_LIMIT)
+        server = Undertow.builder().addHttpListener(port, host).setIoThreads(ioThreads)
                 .setHandler(HttpJson.readBodyFirst(handler()))
-                .build();
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, HttpJson.DRAIN_LIMIT).build();
         server.start();
         return this;
     }
@@ -62,7 +59,6 @@ public final class Node {
         return blockchain;
     }
 
-    /** The request body must have been read already, by {@link HttpJson#readBodyFirst}. */
     private HttpHandler handler() {
         RoutingHandler routing = Handlers.routing();
         for (Api.Route route : routes) {

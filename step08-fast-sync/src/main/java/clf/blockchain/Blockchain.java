@@ -22,7 +22,6 @@ public class Blockchain {
     private final Set<URI> nodes = new LinkedHashSet<>();
     private final PendingTransactions currentTransactions = new PendingTransactions();
     private Ledger ledger = new Ledger();
-    /** The ledger after the pending payments too. */
     private Ledger pendingLedger = new Ledger();
     private final ProofOfWork work;
     private final Clock clock;
@@ -126,7 +125,6 @@ public class Blockchain {
         nodes.addAll(addresses);
     }
 
-    /** The registered peers, as a copy. */
     public synchronized Set<URI> nodes() {
         return new LinkedHashSet<>(nodes);
     }
@@ -170,7 +168,6 @@ public class Blockchain {
         return true;
     }
 
-    /** The rule and difficulty that this chain's proofs follow. */
     public ProofOfWork work() {
         return work;
     }

@@ -1,7 +1,11 @@
 package clf.blockchain;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A peer's address, from "registering new nodes": with or without {@code http://}, kept as {@code http://host:port}. */
 public final class NodeAddress {
@@ -36,5 +40,25 @@ public final class NodeAddress {
             throw new IllegalArgumentException("its port is " + port + ", and a port is 1 to 65535");
         }
         return URI.create("http://" + uri.getHost().toLowerCase() + ":" + port);
+    }
+
+    /** Every address of a list; if any is bad, an {@link IllegalArgumentException} names each bad one and its rule. */
+    public static List<URI> parseAll(JsonArray nodes) {
+        List<URI> addresses = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (JsonElement node : nodes) {
+            try {
+                if (!node.isJsonPrimitive() || !node.getAsJsonPrimitive().isString()) {
+                    throw new IllegalArgumentException("it is not a string in double quotes");
+                }
+                addresses.add(parse(node.getAsString()));
+            } catch (IllegalArgumentException e) {
+                bad.add(node + ": " + e.getMessage());
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("bad address" + (bad.size() > 1 ? "es: " : ": ") + String.join("; ", bad));
+        }
+        return addresses;
     }
 }

@@ -23,7 +23,6 @@ public class Blockchain {
     private final Set<URI> nodes = new LinkedHashSet<>();
     private final PendingTransactions currentTransactions = new PendingTransactions();
     private Ledger ledger = new Ledger();
-    /** The ledger after the pending payments too. */
     private Ledger pendingLedger = new Ledger();
     private final ProofOfWork work;
     private final Clock clock;
@@ -133,12 +132,10 @@ public class Blockchain {
         nodes.addAll(addresses);
     }
 
-    /** Forgets a peer, such as one that turned out to be this node itself. */
     public synchronized void forgetNode(URI address) {
         nodes.remove(address);
     }
 
-    /** The registered peers, as a copy. */
     public synchronized Set<URI> nodes() {
         return new LinkedHashSet<>(nodes);
     }
@@ -182,7 +179,6 @@ public class Blockchain {
         return true;
     }
 
-    /** The rule and difficulty that this chain's proofs follow. */
     public ProofOfWork work() {
         return work;
     }

@@ -20,7 +20,6 @@ public final class Consensus {
     private final Blockchain blockchain;
     private final ChainValidator validator;
 
-    /** Judges chains by the rules of this one, and replaces it. */
     public Consensus(Blockchain blockchain) {
         this.blockchain = blockchain;
         this.validator = new ChainValidator(blockchain.work());

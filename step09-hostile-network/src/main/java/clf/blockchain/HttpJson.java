@@ -95,9 +95,8 @@ public final class HttpJson {
         JsonElement json;
         try {
             json = StrictJson.parse(exchange.getAttachment(BODY));
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage(), "check for a trailing comma after the last item, single quotes"
-                    + " instead of double quotes, or a missing quote or brace; a valid body looks like " + example);
+        } catch (StrictJson.Refused e) {
+            throw new ApiError(400, e.getMessage(), e.hint() + "; a valid body looks like " + example);
         }
         if (!json.isJsonObject()) {
             throw new ApiError(400, "the body is JSON, but not a JSON object", "send an object such as " + example);

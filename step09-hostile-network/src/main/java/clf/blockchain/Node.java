@@ -43,13 +43,9 @@ public final class Node {
     /** Starts serving with the given number of IO threads, which read requests and answer the quick ones. */
     public Node start(String host, int port, int ioThreads) {
         routes = new Api(blockchain, identifier, instance).routes();
-        server = Undertow.builder()
-                .addHttpListener(port, host)
-                .setIoThreads(ioThreads)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, HttpJson.DRAIN_LIMIT)
-                .setHandler(new SetHeaderHandler(HttpJson.readBodyFirst(handler()),
-                        PeerClient.NODE_ID_HEADER, instance))
-                .build();
+        server = Undertow.builder().addHttpListener(port, host).setIoThreads(ioThreads)
+                .setHandler(new SetHeaderHandler(HttpJson.readBodyFirst(handler()), PeerClient.NODE_ID_HEADER, instance))
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, HttpJson.DRAIN_LIMIT).build();
         server.start();
         return this;
     }
@@ -67,7 +63,6 @@ public final class Node {
         return blockchain;
     }
 
-    /** The request body must have been read already, by {@link HttpJson#readBodyFirst}. */
     private HttpHandler handler() {
         RoutingHandler routing = Handlers.routing();
         for (Api.Route route : routes) {

@@ -9,7 +9,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
  * Downloads a peer's chain, the text's {@code requests.get(f"http://{node}/chain")}, with time limits: a peer that
@@ -64,18 +61,25 @@ public final class PeerClient {
     /** Starts downloading a peer's blocks from index {@code from} on; a node that does not know the parameter sends all. */
     public CompletableFuture<Part> chainFrom(URI peer, long from) {
         HttpRequest request = HttpRequest.newBuilder(peer.resolve(from == 1 ? "/chain" : "/chain?from=" + from)).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> download = client.sendAsync(request, reply -> new LimitedBody());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        CompletableFuture<HttpResponse<Void>> download = client.sendAsync(request, HttpResponse.BodyHandlers
+                .ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> {
+                    if (body.size() + bytes.length > MAX_REPLY_BYTES) {
+                        throw new IllegalStateException("its answer is larger than " + (MAX_REPLY_BYTES >> 20) + " MiB");
+                    }
+                    body.writeBytes(bytes);
+                })));
         // Cancelling the download at the time limit aborts the exchange, so that a trickling peer holds nothing.
         CompletableFuture.delayedExecutor(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).execute(() -> download.cancel(true));
         return download.handle((reply, failure) -> {
             if (failure != null) {
                 throw new IllegalStateException(reason(failure));
             }
-            return part(reply);
+            return part(reply, body.toByteArray());
         });
     }
 
-    private Part part(HttpResponse<byte[]> reply) {
+    private Part part(HttpResponse<Void> reply, byte[] body) {
         if (reply.headers().firstValue(NODE_ID_HEADER).orElse("").equals(ownIdentifier)) {
             throw new ItIsThisNode();
         }
@@ -83,7 +87,7 @@ public final class PeerClient {
             throw new IllegalStateException("it answered " + reply.statusCode() + " to GET /chain");
         }
         try {
-            JsonElement json = StrictJson.parse(reply.body());
+            JsonElement json = StrictJson.parse(body);
             if (!json.isJsonObject() || !json.getAsJsonObject().has("chain")
                     || !json.getAsJsonObject().get("chain").isJsonArray()) {
                 throw new IllegalArgumentException("it has no \"chain\" list");
@@ -116,55 +120,12 @@ public final class PeerClient {
             return "it did not answer in full within " + REPLY_TIMEOUT.toSeconds() + " s";
         }
         if (cause instanceof IllegalStateException) {
-            return cause.getMessage();  // Said by LimitedBody.
+            return cause.getMessage();  // Said by the download, of an answer too large.
         }
         if (cause instanceof ConnectException) {
             return cause.getCause() instanceof UnresolvedAddressException ? "its host name is not known (is it spelled"
                     + " right?)" : "it refused the connection (is it running?)";
         }
         return "it closed the connection without an HTTP answer (a TLS server? a node speaks plain HTTP)";
-    }
-
-    /** Collects a reply's bytes, and gives up as soon as there are more than {@link #MAX_REPLY_BYTES}. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + buffer.remaining() > MAX_REPLY_BYTES) {
-                    subscription.cancel();
-                    result.completeExceptionally(new IllegalStateException("its answer is larger than "
-                            + MAX_REPLY_BYTES / (1024 * 1024) + " MiB"));
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            result.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
     }
 }

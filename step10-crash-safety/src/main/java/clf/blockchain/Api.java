@@ -1,7 +1,6 @@
 package clf.blockchain;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -11,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -74,7 +72,7 @@ public final class Api {
 
     /** Quick in memory; with a data directory the chain's lock may wait for the disk, and a worker thread waits. */
     private Route quickInMemory(String method, String path, HttpHandler handler) {
-        return new Route(method, path, handler, blockchain.keepsData());
+        return blockchain.keepsData() ? Route.slow(method, path, handler) : Route.quick(method, path, handler);
     }
 
     void mine(HttpServerExchange exchange) {
@@ -200,22 +198,12 @@ public final class Api {
         if (!body.get("nodes").isJsonArray() || body.getAsJsonArray("nodes").isEmpty()) {
             throw new ApiError(400, "'nodes' must be a list of one or more addresses", "send " + NODES_EXAMPLE);
         }
-        List<URI> addresses = new ArrayList<>();
-        List<String> bad = new ArrayList<>();
-        for (JsonElement node : body.getAsJsonArray("nodes")) {
-            try {
-                if (!node.isJsonPrimitive() || !node.getAsJsonPrimitive().isString()) {
-                    throw new IllegalArgumentException("it is not a string in double quotes");
-                }
-                addresses.add(NodeAddress.parse(node.getAsString()));
-            } catch (IllegalArgumentException e) {
-                String entry = node.toString();
-                bad.add((entry.length() > 80 ? entry.substring(0, 80) + "..." : entry) + ": " + e.getMessage());
-            }
-        }
-        if (!bad.isEmpty()) {
-            throw new ApiError(400, "nothing was registered; bad address" + (bad.size() > 1 ? "es: " : ": ")
-                    + String.join("; ", bad), "give each node as \"http://host:port\", for example " + NODES_EXAMPLE);
+        List<URI> addresses;
+        try {
+            addresses = NodeAddress.parseAll(body.getAsJsonArray("nodes"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "nothing was registered; " + e.getMessage(), "give each node as \"http://host:port\","
+                    + " for example " + NODES_EXAMPLE);
         }
         try {
             blockchain.registerNodes(addresses);
@@ -228,7 +216,6 @@ public final class Api {
         HttpJson.send(exchange, 201, response);
     }
 
-    /** The consensus algorithm: adopts the longest valid chain among the peers', if it is longer than ours. */
     void resolve(HttpServerExchange exchange) {
         Consensus.Resolution resolution;
         synchronized (miningLock) {

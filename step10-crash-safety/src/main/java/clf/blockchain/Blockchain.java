@@ -24,7 +24,6 @@ public class Blockchain {
     private final Set<URI> nodes = new LinkedHashSet<>();
     private PendingTransactions currentTransactions = new PendingTransactions();
     private Ledger ledger = new Ledger();
-    /** The ledger after the pending payments too. */
     private Ledger pendingLedger = new Ledger();
     private final ProofOfWork work;
     private final Clock clock;
@@ -40,25 +39,21 @@ public class Blockchain {
         this(ProofOfWork.text(), clock);
     }
 
-    /** A new chain mined by the given rule and difficulty, kept in memory only, as the text's. */
+    /** A new chain mined by the given rule and difficulty. */
     public Blockchain(ProofOfWork work, Clock clock) {
-        this(work, clock, Journal.IN_MEMORY);
+        this(work, clock, Journal.IN_MEMORY, null, new JsonArray());
     }
 
-    /** A new chain whose every change is written to the journal first. */
-    Blockchain(ProofOfWork work, Clock clock, Journal journal) {
-        this.work = work;
-        this.clock = clock;
-        this.journal = journal;
-        // The text's genesis has the number 1 as previous_hash; Python hashes 1 and "1" differently, so it stays.
-        addBlock(100, new JsonPrimitive(1));
-    }
-
-    /** The chain and the pending payments that a journal holds, the chain checked already. */
+    /** The chain, checked already, and the pending payments that a journal holds; a new chain if it holds none. */
     Blockchain(ProofOfWork work, Clock clock, Journal journal, CheckedChain saved, JsonArray savedPending) {
         this.work = work;
         this.clock = clock;
         this.journal = journal;
+        if (saved == null) {
+            // The text's genesis has the number 1 as previous_hash; Python hashes 1 and "1" differently, so it stays.
+            addBlock(100, new JsonPrimitive(1));
+            return;
+        }
         chain.addAll(saved.blocks());
         ledger = saved.ledger();
         pendingLedger = ledger.copy();
@@ -72,7 +67,6 @@ public class Blockchain {
         }
     }
 
-    /** Does this chain write every change to a data directory before it is acknowledged? */
     public boolean keepsData() {
         return journal != Journal.IN_MEMORY;
     }
@@ -95,8 +89,8 @@ public class Blockchain {
 
     /** Adds a signed payment to the pending list if the ledger, counting the payments waiting, allows it; else throws. */
     public long newTransaction(SignedTransaction payment) {
-        long index;
         long written;
+        long index;
         synchronized (this) {
             written = addPending(payment, pendingLedger, currentTransactions, journal);
             index = lastBlock().index() + 1;
@@ -189,12 +183,10 @@ public class Blockchain {
         nodes.addAll(addresses);
     }
 
-    /** Forgets a peer, such as one that turned out to be this node itself. */
     public synchronized void forgetNode(URI address) {
         nodes.remove(address);
     }
 
-    /** The registered peers, as a copy. */
     public synchronized Set<URI> nodes() {
         return new LinkedHashSet<>(nodes);
     }
@@ -241,7 +233,6 @@ public class Blockchain {
         return true;
     }
 
-    /** The rule and difficulty that this chain's proofs follow. */
     public ProofOfWork work() {
         return work;
     }

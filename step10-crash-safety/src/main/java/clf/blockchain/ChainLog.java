@@ -11,13 +11,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 
 /**
- * Crash safety: {@code DIR/chain.log}, where a node started with {@code --data-dir DIR} appends each change, and
- * flushes it to the disk before it acknowledges it; read back at start, a tail torn by a crash cut off.
+ * Crash safety: {@code DIR/chain.log}, where a node started with {@code --data-dir DIR} appends each change and
+ * flushes it before it acknowledges it, and from which it restores its chain at start.
  */
 public final class ChainLog implements Journal, AutoCloseable {
 
@@ -29,9 +31,8 @@ public final class ChainLog implements Journal, AutoCloseable {
     private final FileChannel channel;
     private final ChainLogReader read;
     private final Object flushing = new Object();
-    /** The length of the log; guarded by this object's lock, as is {@link #failure}. */
+    /** Guarded by this object's lock: once a write or a flush has failed, the log no longer matches memory. */
     private long length;
-    /** Once a write or a flush has failed, the log no longer matches memory: nothing more is written. */
     private IOException failure;
     /** How much of the log the disk is known to hold; guarded by {@link #flushing}. */
     private long durable;
@@ -44,10 +45,7 @@ public final class ChainLog implements Journal, AutoCloseable {
         this.durable = read.sound;
     }
 
-    /**
-     * Opens {@code dir/chain.log}, made if it is new, and reads what it holds; a {@link ChainLogReader.Damaged} says
-     * where a record does not read, and leaves the file as it is.
-     */
+    /** Opens {@code dir/chain.log}, made if it is new, and reads it; an {@link IllegalStateException} says where it is damaged. */
     public static ChainLog open(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE_NAME);
@@ -62,8 +60,8 @@ public final class ChainLog implements Journal, AutoCloseable {
                 }
             }
             // Not closed when read: closing a channel's stream closes the channel, which goes on to take the appends.
-            ChainLogReader read = new ChainLogReader(file)
-                    .read(new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16));
+            ChainLogReader read = new ChainLogReader().read(new BufferedInputStream(Channels.newInputStream(channel.position(0)),
+                    1 << 16));
             long size = channel.size();
             if (read.sound < size) {
                 LOG.warning(file + ": cut " + (size - read.sound) + " bytes at byte " + read.sound + ": record "
@@ -73,34 +71,34 @@ public final class ChainLog implements Journal, AutoCloseable {
                 channel.force(true);
             }
             return new ChainLog(file, channel, read);
+        } catch (IllegalArgumentException e) {
+            channel.close();
+            throw new IllegalStateException(file + " is " + e.getMessage() + ". Nothing was changed: move the file aside (mv "
+                    + file + " " + file + ".damaged) and start again, and a resolve fetches the chain from a peer");
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    /** The chain that the log holds, from genesis on; empty for a new log. */
-    public List<Block> blocks() {
-        return List.copyOf(read.blocks);
-    }
-
-    /** The pending payments that the log holds. */
-    public JsonArray pending() {
-        return read.pending.deepCopy();
-    }
-
-    /** The difficulty the chain of the log is mined at, or 0 for a log that does not say. */
-    public int difficulty() {
-        return read.difficulty;
+    /** The node's chain and pending payments, checked as a peer's would be, or a new chain for a new log. */
+    public Blockchain restore(ProofOfWork work, Clock clock) {
+        try {
+            CheckedChain saved = read.blocks.isEmpty() ? null : new ChainValidator(work).checkChain(read.blocks);
+            return new Blockchain(work, clock, this, saved, read.pending);
+        } catch (IllegalArgumentException e) {
+            int mined = IntStream.iterate(64, d -> d > 0, d -> d - 1)
+                    .filter(d -> new ChainValidator(new ProofOfWork(ProofOfWork.Rule.LINKED, d)).validChain(read.blocks))
+                    .findFirst().orElse(0);
+            throw new IllegalStateException(mined > 0 ? file + " holds a chain mined at --difficulty " + mined
+                    + ": start the node with it, or give it another --data-dir" : "the chain in " + file + " is not"
+                    + " valid: " + e.getMessage() + "; move the file aside to start a new chain, which a resolve"
+                    + " fetches from a peer");
+        }
     }
 
     public Path file() {
         return file;
-    }
-
-    /** The first record of a new log: the difficulty of its chain, which a restart must keep. */
-    long difficulty(int difficulty) {
-        return append("{\"difficulty\": " + difficulty + "}");
     }
 
     @Override

@@ -7,68 +7,53 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
-/** Crash safety: reads a chain.log back, record by record, and says where it is damaged. */
+/** Crash safety: reads a chain.log back, and stops at a record that does not read, saying where. */
 final class ChainLogReader {
 
-    /** A complete record that does not read: the log is damaged, or is not a log, and nothing may be cut. */
-    static final class Damaged extends IllegalStateException {
-        Damaged(String message) {
-            super(message);
-        }
-    }
-
-    private final Path file;
     List<Block> blocks = new ArrayList<>();
     JsonArray pending = new JsonArray();
-    /** The difficulty the log was made with, or 0 for a log that does not say. */
-    int difficulty;
-    /** Where the last complete record ends: anything after it is a torn tail. */
+    /** Where the last complete record ends: what follows it is a tail torn by a crash. */
     long sound;
     int records;
 
-    ChainLogReader(Path file) {
-        this.file = file;
-    }
-
-    /** Reads every complete record, each followed by its newline; throws {@link Damaged} at one that does not read. */
     ChainLogReader read(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
+        for (int b = in.read(); b != -1; b = in.read()) {
             if (b != '\n') {
                 line.write(b);
                 continue;
             }
+            JsonObject record;
             try {
-                apply(record(line.toByteArray()));
+                record = record(line.toByteArray());
             } catch (IllegalArgumentException e) {
-                throw new Damaged(file + " is " + (records == 0 ? "not a chain log" : "damaged") + ": record "
-                        + (records + 1) + ", at byte " + sound + ", " + e.getMessage() + ". Nothing was changed:"
-                        + " move the file aside (mv " + file + " " + file + ".damaged) and start again, and a resolve"
-                        + " fetches the chain from a peer; or give --data-dir a copy made before the damage");
+                throw damaged("record " + (records + 1) + ", at byte " + sound + ", " + e.getMessage());
+            }
+            try {
+                apply(record);
+            } catch (RuntimeException e) {
+                throw damaged("record " + (records + 1) + ", at byte " + sound + ", is not of the shape a node writes"
+                        + (e instanceof IllegalArgumentException ? ": " + e.getMessage() : ""));
             }
             sound += line.size() + 1;
             records++;
             line.reset();
         }
-        if (line.size() > 0 && !isTornRecord(line.toByteArray())) {
-            throw new Damaged(file + " is " + (records == 0 ? "not a chain log" : "damaged") + ": its last "
-                    + line.size() + " bytes, at byte " + sound + ", are not a record cut short. Nothing was changed:"
-                    + " move the file aside (mv " + file + " " + file + ".damaged) and start again");
+        // A crash cuts the last line short, or leaves zeros: anything else after the last newline is not ours.
+        if (line.size() > 0 && !new String(line.toByteArray(), StandardCharsets.ISO_8859_1)
+                .matches("([0-9a-f]{0,8}( (\\{.*)?)?)?\\x00*")) {
+            throw damaged("its last " + line.size() + " bytes, at byte " + sound + ", are not a record cut short");
         }
         return this;
     }
 
-    /** The start of a line as {@code append} writes it, cut off anywhere by a crash, or zeros a crash left. */
-    private static boolean isTornRecord(byte[] tail) {
-        String text = new String(tail, StandardCharsets.ISO_8859_1);
-        return text.matches("[0-9a-f]{0,8}( (\\{.*)?)?\\x00*") || text.matches("\\x00+");
+    private IllegalArgumentException damaged(String where) {
+        return new IllegalArgumentException((records == 0 ? "not a chain log: " : "damaged: ") + where);
     }
 
     /** A record as a line of the log: its CRC-32C in 8 hex digits, a space, the record, a newline. */
@@ -104,36 +89,23 @@ final class ChainLogReader {
     }
 
     private void apply(JsonObject record) {
-        String kind = record.keySet().iterator().next();
-        JsonElement value = record.get(kind);
-        switch (kind) {
-            case "difficulty" -> {
-                if (records > 0 || !value.toString().matches("[1-9][0-9]?")) {
-                    throw new IllegalArgumentException("its difficulty is not the first record, or not 1 to 64");
-                }
-                difficulty = value.getAsInt();
+        if (record.has("block")) {
+            blocks.add(Block.fromJson(record.get("block")));
+            pending = new JsonArray();
+        } else if (record.has("transaction")) {
+            pending.add(record.get("transaction"));
+        } else if (record.has("replace")) {
+            JsonObject replace = record.getAsJsonObject("replace");
+            int kept = replace.get("kept").getAsInt();
+            if (kept < 0 || kept > blocks.size()) {
+                throw new IllegalArgumentException("it keeps " + kept + " blocks of " + blocks.size());
             }
-            case "block" -> {
-                blocks.add(Block.fromJson(value));
-                pending = new JsonArray();
-            }
-            case "transaction" -> pending.add(value);
-            case "replace" -> replace(value);
-            default -> throw new IllegalArgumentException("it is a record of no kind a node writes: " + kind);
+            List<Block> after = new ArrayList<>(blocks.subList(0, kept));
+            replace.getAsJsonArray("blocks").forEach(block -> after.add(Block.fromJson(block)));
+            pending = replace.getAsJsonArray("pending").deepCopy();
+            blocks = after;
+        } else {
+            throw new IllegalArgumentException("it is a record of no kind a node writes");
         }
-    }
-
-    private void replace(JsonElement value) {
-        JsonObject replace = value.isJsonObject() ? value.getAsJsonObject() : new JsonObject();
-        JsonElement kept = replace.get("kept");
-        if (kept == null || !kept.toString().matches("[0-9]{1,9}") || kept.getAsInt() > blocks.size()
-                || !(replace.get("blocks") instanceof JsonArray added) || !(replace.get("pending") instanceof JsonArray waiting)) {
-            throw new IllegalArgumentException("its replace record needs \"kept\" (0 to " + blocks.size()
-                    + "), \"blocks\" and \"pending\" (two lists)");
-        }
-        List<Block> after = new ArrayList<>(blocks.subList(0, kept.getAsInt()));
-        added.forEach(block -> after.add(Block.fromJson(block)));
-        blocks = after;
-        pending = waiting;
     }
 }

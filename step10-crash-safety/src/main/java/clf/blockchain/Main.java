@@ -92,11 +92,10 @@ public final class Main implements Callable<Integer> {
         Blockchain blockchain;
         try {
             blockchain = dataDir == null ? new Blockchain(work, Clock.systemUTC())
-                    : Recovery.open(work, Clock.systemUTC(), ChainLog.open(dataDir));
+                    : ChainLog.open(dataDir).restore(work, Clock.systemUTC());
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof AccessDeniedException ? "permission denied on " + e.getMessage()
-                    : e instanceof IOException ? e.getMessage() + "; the node must make, read and write it" : e.getMessage();
-            spec.commandLine().getErr().println("error: cannot use --data-dir " + dataDir + ": " + why);
+            spec.commandLine().getErr().println("error: cannot use --data-dir " + dataDir + ": " + (e instanceof
+                    AccessDeniedException ? "permission denied on " + e.getMessage() : e.getMessage()));
             return 1;
         }
         for (String peer : peers) {
@@ -117,10 +116,9 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
         System.out.println("node listening on http://0.0.0.0:" + node.port() + " (difficulty " + difficulty + ")");
         System.out.println(miner == null ? "no --miner-key: GET /mine answers 409" : "mining rewards go to " + miner);
-        if (dataDir != null) {
-            System.out.println("data kept in " + dataDir.resolve(ChainLog.FILE_NAME) + ": " + blockchain.chain().size()
-                    + " blocks and " + blockchain.currentTransactions().size() + " pending payments");
-        }
+        System.out.println(dataDir == null ? "in memory only: a restart starts a new chain" : "data kept in "
+                + dataDir.resolve(ChainLog.FILE_NAME) + ": " + blockchain.chain().size() + " blocks and "
+                + blockchain.currentTransactions().size() + " pending payments");
         System.out.println("try: curl http://localhost:" + node.port() + "/chain ; stop with Ctrl-C");
         Thread.currentThread().join();
         return 0;

@@ -52,11 +52,6 @@ public final class ProofOfWork {
         this.threads = threads;
     }
 
-    /** How many leading hex zeros a proof's hash needs. */
-    public int difficulty() {
-        return difficulty;
-    }
-
     /** The text's rule with the text's difficulty, four leading zeros. */
     public static ProofOfWork text() {
         return new ProofOfWork(Rule.TEXT, 4);

@@ -210,19 +210,19 @@ class CrashTest {
     void aNodeWhoseSavedChainWasChangedByHandDoesNotStart(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("data");
         try (ChainLog saved = ChainLog.open(dir)) {
-            Blockchain blockchain = Recovery.open(WORK, Clock.systemUTC(), saved);
+            Blockchain blockchain = saved.restore(WORK, Clock.systemUTC());
             Chains.mine(blockchain, miner);
             Chains.mine(blockchain, miner);
         }
-        // Block 2 is taken out (line 3, after the difficulty and genesis): block 3 now stands where block 2 should.
+        // Block 2 is taken out: block 3 now stands where block 2 should.
         Path file = dir.resolve(ChainLog.FILE_NAME);
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
-        lines.remove(2);
+        lines.remove(1);
         Files.write(file, lines);
 
         StringWriter err = new StringWriter();
         int exit = Main.commandLine().setErr(new PrintWriter(err)).execute("--port", "0", "--data-dir", dir.toString(),
-                "--difficulty", Integer.toString(WORK.difficulty()));
+                "--difficulty", "3");
         assertEquals(1, exit, err.toString());
         assertEquals("error: cannot use --data-dir " + dir + ": the chain in " + file + " is not valid: block 2 says it"
                 + " is block 3; move the file aside to start a new chain, which a resolve fetches from a peer",
