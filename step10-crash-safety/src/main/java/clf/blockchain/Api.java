@@ -238,7 +238,6 @@ public final class Api {
         return list;
     }
 
-    /** This node's OpenAPI description: docs/openapi.yaml cut to the routes of its step when it is built. */
     void openapi(HttpServerExchange exchange) throws IOException {
         try (InputStream yaml = Api.class.getResourceAsStream("/openapi.yaml")) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/yaml");
