@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * bottom, in one shell, so that a variable set on one line (BOB=...) is there on the next. The runner does what a
  * reader does between the lines, and nothing else:
  * <ul>
- * <li>a node started in the foreground (a node jar of step 04 to 10, the text's Python node, the explorer, or
+ * <li>a node started in the foreground (a node jar of step 04 or later, the text's Python node, the explorer, or
  *     bench's PaymentServer), also
  *     at the end of a line of commands joined by {@code &&}, is
  *     started in the background, as in a second terminal, and waited for until it answers {@code GET /chain} (with
@@ -65,7 +65,7 @@ public final class DocCommands {
     }
 
     private static final Pattern NODE = Pattern.compile(
-            "^(java -jar step(?:0[4-9]|10)-[a-z-]+/target/step(?:0[4-9]|10)-[a-z-]+\\.jar(?! +wallet)(?!.*--help)|/usr/bin/python3 tools/text-node\\.py"
+            "^(java -jar step(?:0[4-9]|[1-9]\\d)-[a-z-]+/target/step(?:0[4-9]|[1-9]\\d)-[a-z-]+\\.jar(?! +wallet)(?!.*--help)|/usr/bin/python3 tools/text-node\\.py"
             + "|java -jar explorer/target/explorer\\.jar(?!.*--help)"
             + "|java -cp bench/target/benchmarks\\.jar clf\\.blockchain\\.PaymentServer(?!.*--help))\\b.*");
     private static final Pattern PORT_OPTION = Pattern.compile("(?:--port|-p) (\\d+)");

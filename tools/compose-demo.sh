@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The compose demo of the complete node (step 10): three nodes in containers, each mining to its own wallet, and a signed payment.
+# The compose demo of the complete node (step 12): three nodes in containers, each mining to its own wallet, and a signed payment.
 #   ./mvnw -q package -DskipTests && bash tools/compose-demo.sh [HOST]
 # 1. makes the wallets (demo-wallets/: the three miners' and bob's) and writes the miners' addresses to .env;
 # 2. starts the nodes (docker-compose up -d --build; BASE_IMAGE=clf-jre:17 for a machine without a registry);
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 host=${1:-localhost}
 node1=http://$host:5000 node2=http://$host:5001 node3=http://$host:5002
-jar=step10-crash-safety/target/step10-crash-safety.jar
+jar=step12-discovery/target/step12-discovery.jar
 [ -f "$jar" ] || { echo "build the jar first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 compose=docker-compose
 command -v docker-compose >/dev/null || compose="docker compose"

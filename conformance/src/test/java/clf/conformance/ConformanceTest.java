@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The kit, run on the node given by -Dnode.url, -Dnode.command or -Dnode.image, at -Dnode.level in -Dnode.dialect;
- * with no node given, on the workshop's complete node (step 10) at level 10. One test per check, in order.
+ * with no node given, on the workshop's complete node (step 12) at the kit's highest level. One test per check, in order.
  */
 class ConformanceTest {
 
@@ -66,7 +66,7 @@ class ConformanceTest {
         if (!image.isBlank()) {
             return NodeUnderTest.image(image.trim());
         }
-        return NodeUnderTest.start(WorkshopNodes.command(10), Path.of("."), Path.of("target", "node.log"));
+        return NodeUnderTest.start(WorkshopNodes.command(12), Path.of("."), Path.of("target", "node.log"));
     }
 
     @AfterAll

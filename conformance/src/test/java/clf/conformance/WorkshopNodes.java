@@ -13,7 +13,7 @@ final class WorkshopNodes {
     private WorkshopNodes() {
     }
 
-    /** The command for a node of {@code step} (4 to 10); from step 06 on, it mines for a key made by its wallet. */
+    /** The command for a node of {@code step} (4 to 12); from step 06 on, it mines for a key made by its wallet. */
     static String command(int step) throws IOException, InterruptedException {
         Path jar = jar(step);
         String command = "java -jar " + jar + " --port {port}";

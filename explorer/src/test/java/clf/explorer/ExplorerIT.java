@@ -36,8 +36,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The explorer in a real browser: Debian's Chromium, headless, driven by Selenium, against real nodes of steps 04 and
- * 06 run from their jars. Without Chromium these tests are skipped with a message, except in CI (CI=true), where
+ * The explorer in a real browser: Debian's Chromium, headless, driven by Selenium, against real nodes of steps 04, 05
+ * and 12 run from their jars. Without Chromium these tests are skipped with a message, except in CI (CI=true), where
  * they must run.
  */
 class ExplorerIT {
@@ -46,7 +46,7 @@ class ExplorerIT {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path STEP04 = Path.of("../step04-http-api/target/step04-http-api.jar");
     static final Path STEP05 = Path.of("../step05-consensus/target/step05-consensus.jar");
-    static final Path STEP10 = Path.of("../step10-crash-safety/target/step10-crash-safety.jar");
+    static final Path STEP12 = Path.of("../step12-discovery/target/step12-discovery.jar");
 
     static ChromeDriver browser;
     static WebDriverWait wait;
@@ -80,7 +80,7 @@ class ExplorerIT {
 
     @BeforeEach
     void theStepsAreBuilt() {
-        assertTrue(Files.exists(STEP04) && Files.exists(STEP05) && Files.exists(STEP10),
+        assertTrue(Files.exists(STEP04) && Files.exists(STEP05) && Files.exists(STEP12),
                 "the browser tests run nodes from the steps' jars: build them first with ./mvnw -q package -DskipTests");
     }
 
@@ -221,13 +221,13 @@ class ExplorerIT {
     @Test
     void twoNodesForkAgreeAfterAResolveAndATamperedBlockBreaksEveryLaterLink() throws Exception {
         Path wallet = tmp.resolve("miner.pem");
-        run(STEP10, "wallet", "new", "--out", wallet.toString());
-        String miner = run(STEP10, "wallet", "address", "--key", wallet.toString());
+        run(STEP12, "wallet", "new", "--out", wallet.toString());
+        String miner = run(STEP12, "wallet", "address", "--key", wallet.toString());
         Path otherWallet = tmp.resolve("other.pem");
-        run(STEP10, "wallet", "new", "--out", otherWallet.toString());
-        String other = run(STEP10, "wallet", "address", "--key", otherWallet.toString());
-        String a = node(STEP10, "--difficulty", "3", "--miner-address", miner);
-        String b = node(STEP10, "--difficulty", "3", "--miner-address", other);
+        run(STEP12, "wallet", "new", "--out", otherWallet.toString());
+        String other = run(STEP12, "wallet", "address", "--key", otherWallet.toString());
+        String a = node(STEP12, "--difficulty", "3", "--miner-address", miner);
+        String b = node(STEP12, "--difficulty", "3", "--miner-address", other);
         open(a, b);
         waitForBlocks(0, 1);
         waitForBlocks(1, 1);
