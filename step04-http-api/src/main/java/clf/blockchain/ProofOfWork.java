@@ -73,8 +73,8 @@ public final class ProofOfWork {
 
         @Override
         public String toString() {
-            return String.format("proof %d after %,d attempts in %.1f ms (%.2f Mhash/s)",
-                    proof, attempts, nanos / 1e6, attempts * 1e3 / Math.max(1, nanos));
+            return String.format("proof %d after %,d attempt%s in %.1f ms (%.2f Mhash/s)", proof, attempts,
+                    attempts == 1 ? "" : "s", nanos / 1e6, attempts * 1e3 / Math.max(1, nanos));
         }
     }
 }
