@@ -114,7 +114,7 @@ class LedgerTest {
     @Tag("exercise-6.3")
     @Tag("exercise-7.1")
     void anOverspendIsRefused() {
-        assertEquals("block 2, transaction 2: the sender has 1 coins (counting payments already waiting) and cannot send 2",
+        assertEquals("block 2, transaction 2: the sender has 1 coin (counting payments already waiting) and cannot send 2",
                 problemWith(chainOf(List.of(block(reward(), pay(2, 1))))));
     }
 

@@ -110,7 +110,7 @@ class BadInputTest {
         otherKey.addProperty("sender", alice.address());
         refused(400, "the signature is not the sender's", post(otherKey.toString()));
 
-        refused(400, "the sender has 1 coins (counting payments already waiting) and cannot send 2",
+        refused(400, "the sender has 1 coin (counting payments already waiting) and cannot send 2",
                 post(CanonicalJson.write(SignedTransaction.sign(alice, BOB.address(), 2, next).toJson())));
         refused(400, "this is a replay", post(CanonicalJson.write(
                 SignedTransaction.sign(alice, BOB.address(), 1, next - 1).toJson())));
