@@ -3,6 +3,10 @@ package clf.conformance;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /** What the checks share: the node, its dialect and level, the kit's keys and peer, and what was learnt so far. */
 public final class Context implements AutoCloseable {
@@ -17,6 +21,11 @@ public final class Context implements AutoCloseable {
     final Keys kit = new Keys();
     final Keys other = new Keys();
     private ScriptedPeer peer;
+    /** From level 11 on: the kit's peers that speak gossip, made when a check first needs them. */
+    private final Map<String, GossipPeer> gossipPeers = new LinkedHashMap<>();
+    private final Set<String> registered = new HashSet<>();
+    /** The address the node gives itself in X-Node-Address, once it has announced a block to the kit. */
+    String advertised;
     /** The chain of the node as the last check that read it saw it. */
     JsonArray chain;
     /** The kit's payment that level 6 expects in the next block. */
@@ -42,6 +51,29 @@ public final class Context implements AutoCloseable {
     ScriptedPeer peer() throws Exception {
         if (peer == null) {
             peer = ScriptedPeer.serving(peerHost);
+        }
+        return peer;
+    }
+
+    /** The kit's gossip peer of this role ("listener", "sender", ...), made on first use. */
+    GossipPeer gossipPeer(String role) throws Exception {
+        GossipPeer existing = gossipPeers.get(role);
+        if (existing == null) {
+            existing = new GossipPeer(peerHost);
+            gossipPeers.put(role, existing);
+        }
+        return existing;
+    }
+
+    /** Registers the kit's gossip peer with the node, as a peer would make itself known, once. */
+    GossipPeer registered(String role) throws Exception {
+        GossipPeer peer = gossipPeer(role);
+        if (registered.add(role)) {
+            String address = "http://" + peer.address();
+            Exchange answer = expectStatus(node.postFrom("/nodes/register", "{\"nodes\": [\"" + address + "\"]}", address),
+                    201, "HTTP 201: the kit's peer " + address + " is registered");
+            expect(field(answer, answer.json(), "total_nodes").toString().contains(peer.address()), "total_nodes does"
+                    + " not hold " + peer.address(), answer, "every registered peer, " + address + " among them");
         }
         return peer;
     }
@@ -99,6 +131,9 @@ public final class Context implements AutoCloseable {
     public void close() throws Exception {
         if (peer != null) {
             peer.close();
+        }
+        for (GossipPeer gossipPeer : gossipPeers.values()) {
+            gossipPeer.close();
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The levels of the steps beyond the text, where they change the API: 08 (a part of the chain, {@code ?from=N}) and
- * 09 (the node names itself; a body over 64 KiB is refused). Steps 07 and 10 do not change it.
+ * 09 (the node names itself; a body over 64 KiB is refused). Steps 07 and 10 do not change it; 11 and 12 are
+ * {@link Level11} and {@link Level12}.
  */
 final class ExtensionLevels {
 

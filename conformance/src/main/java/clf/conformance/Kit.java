@@ -10,7 +10,7 @@ import java.util.List;
 public final class Kit implements AutoCloseable {
 
     public static final int LOWEST = 4;
-    public static final int HIGHEST = 10;
+    public static final int HIGHEST = 12;
 
     private final Context context;
     private final Report report;
@@ -55,6 +55,12 @@ public final class Kit implements AutoCloseable {
             checks.addAll(Level6.checks());
         }
         checks.addAll(ExtensionLevels.checks(context.level));
+        if (context.level >= 11) {
+            checks.addAll(Level11.checks());
+        }
+        if (context.level >= 12) {
+            checks.addAll(Level12.checks());
+        }
         return checks;
     }
 

@@ -41,22 +41,35 @@ public final class NodeClient {
         return send("POST", path, body, "application/json");
     }
 
+    /** A POST as a peer sends it, which says in X-Node-Address where it can be reached (gossip, step 11 on). */
+    public Exchange postFrom(String path, String body, String peerAddress) {
+        return send("POST", path, body, "application/json", peerAddress);
+    }
+
     public Exchange send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, null);
+    }
+
+    private Exchange send(String method, String path, String body, String contentType, String peerAddress) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(ANSWER_TIME);
+        if (peerAddress != null) {
+            request.header("X-Node-Address", peerAddress);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
         }
         Exchange exchange;
+        String sent = body == null || peerAddress == null ? body : body + "  (X-Node-Address: " + peerAddress + ")";
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            exchange = new Exchange(method, path, body, response.statusCode(), response.headers(), response.body());
+            exchange = new Exchange(method, path, sent, response.statusCode(), response.headers(), response.body());
         } catch (HttpTimeoutException e) {
             throw new Failure("the node did not answer within " + ANSWER_TIME.toSeconds() + " s",
-                    new Exchange(method, path, body, 0, null, ""), "an answer");
+                    new Exchange(method, path, sent, 0, null, ""), "an answer");
         } catch (IOException e) {
-            throw new Failure("the node could not be reached: " + e, new Exchange(method, path, body, 0, null, ""),
+            throw new Failure("the node could not be reached: " + e, new Exchange(method, path, sent, 0, null, ""),
                     "an answer from " + base);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

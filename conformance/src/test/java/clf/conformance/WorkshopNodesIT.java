@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class WorkshopNodesIT {
 
     @ParameterizedTest(name = "step {0}")
-    @ValueSource(ints = {4, 5, 6, 7, 8, 9, 10})
+    @ValueSource(ints = {4, 5, 6, 7, 8, 9, 10, 11, 12})
     void aNodeOfEveryStepPassesItsLevel(int step) throws Exception {
         assertPasses(WorkshopNodes.command(step), step, Dialect.STRICT);
     }
