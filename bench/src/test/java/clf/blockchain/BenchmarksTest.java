@@ -67,6 +67,12 @@ class BenchmarksTest {
         assertArrayEquals(whole, streamed.toByteArray());
     }
 
+    /** GossipNetwork exits 1 when a block does not reach every node; with four nodes, every block must. */
+    @Test
+    void everyBlockOfTheGossipNetworkReachesEveryNode() {
+        assertEquals(0, new CommandLine(new GossipNetwork()).execute("--nodes", "4", "--blocks", "2"));
+    }
+
     @Test
     void thePaymentServersNodeAcceptsEveryPaymentItWrote(@TempDir Path out) throws Exception {
         PaymentServer server = new PaymentServer();
