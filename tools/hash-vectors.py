@@ -3,6 +3,7 @@
 
     python3 tools/hash-vectors.py blocks > step01-block/src/test/resources/hash-vectors.jsonl
     python3 tools/hash-vectors.py floats > step01-block/src/test/resources/float-repr.txt
+    python3 tools/hash-vectors.py headers > step13-header/src/test/resources/header-vectors.jsonl
 
 The blocks are hashed exactly as the tutorial hashes them, json.dumps(block, sort_keys=True), with the one
 fix the text needs in Python 3: the string is encoded to bytes before hashlib sees it.
@@ -74,6 +75,25 @@ def blocks():
         print(json.dumps(record, ensure_ascii=False))
 
 
+def header_hash(b):
+    """Step 13's rule: the SHA-256 of the header's digest followed by the proof as 8 big-endian bytes."""
+    header = {key: b[key] for key in ('difficulty', 'index', 'previous_hash', 'timestamp', 'transactions_hash')}
+    digest = hashlib.sha256(json.dumps(header, sort_keys=True).encode()).digest()
+    return digest.hex(), hashlib.sha256(digest + b['proof'].to_bytes(8, 'big')).hexdigest()
+
+
+def headers():
+    print('# The same blocks with step 13\'s header, and their hashes (Python ' + sys.version.split()[0] + ').')
+    print('# Made by: python3 tools/hash-vectors.py headers > step13-header/src/test/resources/header-vectors.jsonl')
+    print('# One JSON object a line: name, block (with difficulty 4 and transactions_hash, the SHA-256 of')
+    print('# json.dumps(transactions, sort_keys=True)), header_digest and hash.')
+    for name, b in BLOCKS:
+        b = dict(b, difficulty=4, transactions_hash=hashlib.sha256(
+            json.dumps(b['transactions'], sort_keys=True).encode()).hexdigest())
+        digest, block_hash = header_hash(b)
+        print(json.dumps({'name': name, 'block': b, 'header_digest': digest, 'hash': block_hash}, ensure_ascii=False))
+
+
 def floats():
     print('# Doubles and their Python repr(), which json.dumps writes for floats (Python ' + sys.version.split()[0] + ').')
     print('# Made by: python3 tools/hash-vectors.py floats > step01-block/src/test/resources/float-repr.txt')
@@ -93,4 +113,4 @@ def floats():
 
 
 if __name__ == '__main__':
-    {'blocks': blocks, 'floats': floats}[sys.argv[1]]()
+    {'blocks': blocks, 'floats': floats, 'headers': headers}[sys.argv[1]]()
