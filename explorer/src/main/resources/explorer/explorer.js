@@ -1,10 +1,16 @@
-// The explorer page: one column per node, one row per block index, refreshed every 700 ms. Every call goes to the
-// explorer's own server, which forwards /api/N/PATH to node N, so the page needs no CORS.
+// The explorer page: the network the explorer found (its nodes, the links between them, each node's tip), a block
+// travelling from node to node, and one column per node, one row per block index, refreshed every 700 ms. Every call
+// goes to the explorer's own server, which forwards /api/N/PATH to node N, so the page needs no CORS.
 "use strict";
 
 const POLL_MS = 700;
+const TRAVEL_ROWS = 8;
 const nodes = [];
 const hashes = new Map();  // canonical JSON -> its SHA-256, so that each block is hashed once
+let network = { nodes: [], network: [], links: [], limit: 0, more: false };
+// A new tip's hash -> its index, and when the page first saw it on each node (performance.now(), by node index).
+const travel = new Map();
+const SVG = "http://www.w3.org/2000/svg";
 
 const $ = (tag, attributes = {}, ...children) => {
   const element = document.createElement(tag);
@@ -283,9 +289,13 @@ async function refresh() {
   if (refreshing) return refreshing;
   refreshing = (async () => {
     let changed = false;
+    const before = nodes.length;
+    await discover().catch(() => null);
+    changed = nodes.length !== before;
     for (const node of nodes) {
       try {
         changed = (await fetchChain(node)) || changed;
+        await observe(node, performance.now());
       } catch (e) {
         node.status.textContent = `cannot read the chain: ${e.message}`;
         node.status.className = "status error";
@@ -300,8 +310,113 @@ async function refresh() {
       await optional(node, "/nodes", "nodes", node.peers, "none");
     }
     if (changed) await render();
+    drawGraph();
+    drawTravel();
   })();
   try { await refreshing; } finally { refreshing = null; }
+}
+
+/** The network as the explorer's server found it: a column for each node it did not show yet, and the graph. */
+async function discover() {
+  const reply = await fetch("/api/nodes");
+  if (!reply.ok) return;
+  network = await reply.json();
+  network.nodes.forEach((url, i) => { if (i >= nodes.length) nodes.push(column(url, i)); });
+}
+
+/** Notes the node's tip, and when this page first saw each new tip, and each tip it follows, on this node. */
+async function observe(node, at) {
+  if (node.chain.length === 0) return;
+  const hash = await hashOf(node.chain[node.chain.length - 1]);
+  const before = node.tip;
+  node.tip = { index: node.chain.length, hash };
+  // A tip that the first read shows is older than the page: only the tips that come after it are followed.
+  if (before && before.hash !== hash && !travel.has(hash)) travel.set(hash, { index: node.chain.length, seen: new Map() });
+  for (const [tracked, entry] of travel) {
+    const block = node.chain[entry.index - 1];
+    if (!entry.seen.has(node.i) && block && (await hashOf(block)) === tracked) entry.seen.set(node.i, at);
+  }
+  const first = (entry) => Math.min(...entry.seen.values());
+  while (travel.size > TRAVEL_ROWS) {
+    const oldest = [...travel.entries()].reduce((a, b) => (first(a[1]) <= first(b[1]) ? a : b));
+    travel.delete(oldest[0]);
+  }
+}
+
+function clock(at) {
+  const date = new Date(performance.timeOrigin + at);
+  return `${date.toTimeString().slice(0, 8)}.${String(date.getMilliseconds()).padStart(3, "0")}`;
+}
+
+/** The graph: each node on a circle, a line for each link, and each node's tip under it; the same tip, the same colour. */
+let drawnGraph = null;
+function drawGraph() {
+  // Drawn again only when something it shows changed, so that it does not flicker under the pointer.
+  const key = JSON.stringify([network, nodes.map((node) => node.tip || null)]);
+  if (key === drawnGraph) return;
+  drawnGraph = key;
+  const svg = document.querySelector("[data-role='graph']");
+  const width = 720;
+  const height = nodes.length > 2 ? 270 : 130;
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  const radius = Math.min(width, height) / 2 - 45;
+  const at = nodes.map((node, i) => {
+    if (nodes.length === 1) return [width / 2, height / 2 - 10];
+    if (nodes.length === 2) return [width / 2 + (i === 0 ? -150 : 150), height / 2 - 10];
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / nodes.length;
+    return [width / 2 + 1.8 * radius * Math.cos(angle), height / 2 - 10 + radius * Math.sin(angle)];
+  });
+  const tips = [...new Set(nodes.map((node) => node.tip && node.tip.hash).filter(Boolean))];
+  const shape = (tag, attributes, text) => {
+    const element = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    if (text !== undefined) element.textContent = text;
+    return element;
+  };
+  const parts = [];
+  for (const [a, b] of network.links) {
+    if (!at[a] || !at[b]) continue;
+    parts.push(shape("line", { "data-link": `${a}-${b}`, class: "link", x1: at[a][0], y1: at[a][1], x2: at[b][0], y2: at[b][1] }));
+  }
+  nodes.forEach((node, i) => {
+    const known = network.network[i] || {};
+    const tip = node.tip ? tips.indexOf(node.tip.hash) : -1;
+    const colour = known.problem && !node.tip ? "down" : tips.length === 1 ? "shared" : tip >= 0 ? `fork-${tip % 3}` : "down";
+    const group = shape("g", { "data-node": String(i), class: `graph-node ${colour}` });
+    group.append(shape("title", {}, `${node.url}${known.problem ? ": " + known.problem : ""}`),
+      shape("circle", { cx: at[i][0], cy: at[i][1], r: 18 }),
+      shape("text", { x: at[i][0], y: at[i][1] + 5, class: "number" }, String(i)),
+      shape("text", { x: at[i][0], y: at[i][1] + 36, class: "label" }, node.url.replace(/^https?:\/\//, "")),
+      shape("text", { x: at[i][0], y: at[i][1] + 52, class: "label", "data-role": "tip" },
+        node.tip ? `tip #${node.tip.index} ${node.tip.hash.slice(0, 10)}…` : known.problem ? "not answering" : "…"));
+    parts.push(group);
+  });
+  svg.replaceChildren(...parts);
+  const note = document.getElementById("network-note");
+  note.textContent = `${nodes.length} node${nodes.length === 1 ? "" : "s"} and ${network.links.length} link`
+    + `${network.links.length === 1 ? "" : "s"}, found from the node${network.nodes.length > 1 ? "s" : ""} the explorer`
+    + ` was given through GET /nodes` + (network.more ? `; there are more, beyond its limit of ${network.limit} (--max-nodes)` : "");
+}
+
+/** The table of new tips: a row for each, a column for each node, the time after the first node that had it. */
+let drawnTravel = null;
+function drawTravel() {
+  const key = JSON.stringify([nodes.length, [...travel].map(([hash, entry]) => [hash, [...entry.seen]])]);
+  if (key === drawnTravel) return;
+  drawnTravel = key;
+  const table = document.querySelector("[data-role='travel']");
+  const head = $("tr", {}, $("th", {}, "block"), $("th", {}, "first seen"),
+    ...nodes.map((node) => $("th", { "data-node": String(node.i) }, `node ${node.i}`)));
+  const rows = [...travel.entries()].map(([hash, entry]) => ({ hash, entry, first: Math.min(...entry.seen.values()) }))
+    .sort((a, b) => b.first - a.first).map(({ hash, entry, first }) => $("tr", { "data-hash": hash, "data-index": String(entry.index) },
+      $("td", {}, `#${entry.index} `, $("code", { title: hash }, short(hash))), $("td", {}, clock(first)),
+      ...nodes.map((node) => (entry.seen.has(node.i)
+        ? $("td", { "data-node": String(node.i), "data-ms": String(Math.round(entry.seen.get(node.i) - first)) },
+          `+${Math.round(entry.seen.get(node.i) - first)} ms`)
+        : $("td", { "data-node": String(node.i), class: "not-yet" }, "not yet")))));
+  table.tHead.replaceChildren(head);
+  table.tBodies[0].replaceChildren(...rows);
+  document.getElementById("travel-empty").hidden = rows.length > 0;
 }
 
 async function start() {
@@ -312,8 +427,7 @@ async function start() {
       + " pages: open it as http://localhost:PORT/ (or through https), not by another address.";
     return;
   }
-  const list = await (await fetch("/api/nodes")).json();
-  list.nodes.forEach((url, i) => nodes.push(column(url, i)));
+  await discover();
   await refresh();
   await render();
   setInterval(refresh, POLL_MS);

@@ -20,32 +20,39 @@ import picocli.CommandLine.Spec;
 
 /**
  * The block explorer: a live web page of a network of nodes, served with a small forwarder so that the page talks
- * to one origin and needs no CORS. Not a step of the workshop; it works with the nodes of steps 04 to 10 and with
- * the tutorial's own Python node, which all speak the same API.
+ * to one origin and needs no CORS. Given one node, it finds the others through {@code GET /nodes}. Not a step of the
+ * workshop; it works with the nodes of steps 04 to 12 and with the tutorial's own Python node, which all speak the
+ * same API.
  *
- * <pre>java -jar explorer/target/explorer.jar --nodes http://localhost:5000,http://localhost:5001</pre>
+ * <pre>java -jar explorer/target/explorer.jar --nodes http://localhost:5000</pre>
  */
 public final class Explorer {
 
     /** Kept here: a logger that nobody holds may be collected, and its level forgotten. */
     private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow")};
 
-    private final List<URI> nodes;
+    private final Network network;
     private Undertow server;
 
     public Explorer(List<URI> nodes) {
-        this.nodes = List.copyOf(nodes);
+        this(nodes, Network.DEFAULT_LIMIT);
     }
 
-    /** Serves the page and forwards {@code /api/N/...} to node N. Port 0 picks a free port. */
+    /** Starts from {@code nodes}, and shows at most {@code limit} nodes in all. */
+    public Explorer(List<URI> nodes, int limit) {
+        this.network = new Network(nodes, limit);
+    }
+
+    /** Serves the page and forwards {@code /api/N/...} to node N; finds the network from now on. Port 0 picks a free port. */
     public Explorer start(String host, int port) {
         ResourceHandler page = Handlers.resource(new ClassPathResourceManager(Explorer.class.getClassLoader(), "explorer"))
                 .setWelcomeFiles("index.html");
         server = Undertow.builder()
                 .addHttpListener(port, host)
-                .setHandler(Handlers.path(page).addPrefixPath("/api", new BlockingHandler(new Forwarder(nodes))))
+                .setHandler(Handlers.path(page).addPrefixPath("/api", new BlockingHandler(new Forwarder(network))))
                 .build();
         server.start();
+        network.start();
         return this;
     }
 
@@ -54,6 +61,7 @@ public final class Explorer {
     }
 
     public void stop() {
+        network.stop();
         server.stop();
     }
 
@@ -62,9 +70,13 @@ public final class Explorer {
             description = "Serves the block explorer, a live page of a network of nodes.")
     static final class Options implements Callable<Integer> {
 
-        @Option(names = "--nodes", paramLabel = "A,B", description = "the nodes to show, such as"
-                + " http://localhost:5000,http://localhost:5001 (default: http://localhost:5000)")
+        @Option(names = "--nodes", paramLabel = "A,B", description = "the node to start from, such as"
+                + " http://localhost:5000 (the default), or several: the others are found through GET /nodes")
         String nodes = "http://localhost:5000";
+
+        @Option(names = "--max-nodes", paramLabel = "N", defaultValue = "" + Network.DEFAULT_LIMIT,
+                description = "the nodes to show at most, those given included (default: ${DEFAULT-VALUE})")
+        int maxNodes;
 
         @Option(names = {"-p", "--port"}, paramLabel = "N", defaultValue = "8000",
                 description = "the port of the page (default: ${DEFAULT-VALUE})")
@@ -85,6 +97,10 @@ public final class Explorer {
             if (port < 0 || port > 65535) {
                 throw new ParameterException(spec.commandLine(), "--port takes 0 to 65535, not " + port);
             }
+            if (maxNodes < 1 || maxNodes > Network.MAX_LIMIT) {
+                throw new ParameterException(spec.commandLine(), "--max-nodes takes 1 to " + Network.MAX_LIMIT
+                        + ", not " + maxNodes);
+            }
             List<URI> addresses;
             try {
                 addresses = Forwarder.nodes(nodes);
@@ -94,7 +110,7 @@ public final class Explorer {
             for (Logger logger : QUIET) {
                 logger.setLevel(Level.WARNING);
             }
-            Explorer explorer = new Explorer(addresses);
+            Explorer explorer = new Explorer(addresses, maxNodes);
             try {
                 explorer.start(host, port);
             } catch (RuntimeException e) {
@@ -102,7 +118,7 @@ public final class Explorer {
                         + "; is something else on that port? Try --port " + (port + 1));
                 return 1;
             }
-            System.out.println("explorer of " + addresses + ": open http://" + (host.equals("0.0.0.0") ? "localhost" : host)
+            System.out.println("explorer of " + addresses + " and the nodes they list: open http://" + (host.equals("0.0.0.0") ? "localhost" : host)
                     + ":" + explorer.port() + "/ ; stop with Ctrl-C");
             return 0;
         }

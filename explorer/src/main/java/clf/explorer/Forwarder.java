@@ -1,26 +1,30 @@
 package clf.explorer;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Forwards the page's calls to the nodes: {@code GET /api/nodes} lists them, and {@code /api/N/PATH} is
- * {@code PATH} on node N, with the same method, query, content type and body. Only the listed nodes are reached,
- * so the explorer is no open proxy. A node that cannot be reached is a 502 with a JSON error, as every other refusal.
+ * Forwards the page's calls to the nodes: {@code GET /api/nodes} lists them and the links between them, and
+ * {@code /api/N/PATH} is {@code PATH} on node N, with the same method, query, content type and body. Only the nodes of
+ * the {@link Network} are reached: those given, and those found from them, so the explorer is no open proxy. A node
+ * that cannot be reached is a 502 with a JSON error, as every other refusal.
  */
 final class Forwarder implements HttpHandler {
 
@@ -28,46 +32,66 @@ final class Forwarder implements HttpHandler {
     static final Duration TIMEOUT = Duration.ofSeconds(120);
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final List<URI> nodes;
+    private final Network network;
     /** HTTP/1.1, as the nodes speak it: no h2c upgrade, which some servers stall on when the request has a body. */
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    Forwarder(List<URI> nodes) {
-        this.nodes = nodes;
+    Forwarder(Network network) {
+        this.network = network;
     }
 
     /** Reads "http://localhost:5000,localhost:5001" as node addresses. */
     static List<URI> nodes(String value) {
         List<URI> nodes = new ArrayList<>();
         for (String address : value.split(",")) {
-            String text = address.strip();
             try {
-                URI uri = new URI(text.contains("://") ? text : "http://" + text);
-                if (!List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null
-                        || !(uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
-                    throw new URISyntaxException(text, "a node is http(s)://host:port");
-                }
-                nodes.add(URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())));
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("--nodes: \"" + text + "\" is not a node address, such as"
-                        + " http://localhost:5000");
+                nodes.add(node(address));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--nodes: " + e.getMessage());
             }
         }
         return nodes;
+    }
+
+    /** Reads one node's address, "http://localhost:5000" or "localhost:5000", as http(s)://host:port. */
+    static URI node(String address) {
+        String text = address.strip();
+        try {
+            URI uri = new URI(text.contains("://") ? text : "http://" + text);
+            if (!List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null
+                    || !(uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
+                throw new URISyntaxException(text, "a node is http(s)://host:port");
+            }
+            return URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a node address, such as http://localhost:5000");
+        }
+    }
+
+    /** Why a node could not be reached, in a sentence. */
+    static String reason(IOException failure) {
+        if (failure instanceof HttpConnectTimeoutException) {
+            return "it did not accept a connection within 2 s";
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return "it did not answer in time";
+        }
+        if (failure instanceof ConnectException) {
+            return failure.getCause() instanceof UnresolvedAddressException
+                    ? "its host name is not known" : "it refused the connection";
+        }
+        return "the connection failed (" + (failure.getMessage() == null ? "no answer" : failure.getMessage()) + ")";
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRelativePath();
         if (path.equals("/nodes")) {
-            JsonArray list = new JsonArray();
-            nodes.forEach(node -> list.add(node.toString()));
-            JsonObject body = new JsonObject();
-            body.add("nodes", list);
-            send(exchange, 200, body.toString());
+            send(exchange, 200, network.toJson().toString());
             return;
         }
+        List<Network.Known> nodes = network.nodes();
         String[] parts = path.split("/", 3);
         int index;
         try {
@@ -91,7 +115,7 @@ final class Forwarder implements HttpHandler {
             send(exchange, 413, error("the body is larger than 64 KiB", "send a smaller body"));
             return;
         }
-        URI node = nodes.get(index);
+        URI node = nodes.get(index).address();
         String query = exchange.getQueryString().isEmpty() ? "" : "?" + exchange.getQueryString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + "/" + parts[2] + query)).timeout(TIMEOUT);
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
@@ -104,8 +128,8 @@ final class Forwarder implements HttpHandler {
         try {
             reply = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            send(exchange, 502, error("node " + index + " (" + node + ") cannot be reached: " + e,
-                    "is it running? The explorer shows the nodes it was started with: --nodes"));
+            send(exchange, 502, error("node " + index + " (" + node + ") cannot be reached: " + reason(e),
+                    "is it running? The explorer shows the nodes it was started with (--nodes) and those they list"));
             return;
         }
         exchange.setStatusCode(reply.statusCode());

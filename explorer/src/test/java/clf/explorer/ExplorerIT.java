@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,11 +65,13 @@ class ExplorerIT {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,1300");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,1800");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // The page draws its network and its table of new tips again when they change: an element may go meanwhile.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -245,6 +248,7 @@ class ExplorerIT {
         wait.until(driver -> status(0).contains("New nodes have been added"));
         wait.until(driver -> browser.findElement(By.cssSelector("section[data-node='0'] [data-role='peers']"))
                 .getAttribute("textContent").contains(b));
+        wait.until(driver -> graph("[data-link='0-1']").size() == 1);
         click(0, "resolve");
         wait.until(driver -> status(0).contains("Our chain was replaced"));
         waitForBlocks(0, 4);
@@ -301,6 +305,79 @@ class ExplorerIT {
         assertEquals("ok", link(0, 2), "the page hashes the Python node's genesis as the Python node does");
         wait.until(driver -> browser.findElement(By.cssSelector("section[data-node='0'] [data-role='pending']"))
                 .getAttribute("textContent").contains("this node does not list them"));
+    }
+
+    /**
+     * Three nodes of step 12 in a line, A - B - C, and the explorer given A alone: it finds B and C through GET
+     * /nodes and draws the three and their two links; a block mined on A shows on C, which only B tells, and the
+     * table of new tips says when the page first saw it on each node.
+     */
+    @Test
+    void theNetworkIsFoundFromOneAddressAndABlockIsSeenTravellingToTheThirdNode() throws Exception {
+        Path wallet = tmp.resolve("line.pem");
+        run(STEP12, "wallet", "new", "--out", wallet.toString());
+        String miner = run(STEP12, "wallet", "address", "--key", wallet.toString());
+        // Each keeps to its neighbours (--max-peers), so that discovery does not join A and C: the line stays a line.
+        String a = node(STEP12, "--difficulty", "3", "--miner-address", miner, "--max-peers", "1");
+        String b = node(STEP12, "--difficulty", "3", "--max-peers", "2");
+        String c = node(STEP12, "--difficulty", "3", "--max-peers", "1");
+        register(a, b);
+        register(b, a, c);
+        register(c, b);
+        open(a);
+        wait.until(driver -> graph("[data-node]").size() == 3 && graph("[data-link]").size() == 2);
+        assertEquals(List.of("0-1", "1-2"), wait.until(driver -> graph("[data-link]").stream()
+                .map(line -> line.getAttribute("data-link")).sorted().toList()), "A - B and B - C, and no link from A to C");
+        for (int i = 0; i < 3; i++) {
+            waitForBlocks(i, 1);
+        }
+        assertEquals(List.of(a, b, c), browser.findElements(By.cssSelector("section.node h2")).stream()
+                .map(title -> title.getText().replaceAll("^node \\d+: (\\S+).*", "$1")).toList());
+        wait.until(driver -> browser.findElement(By.id("network-note")).getText().startsWith("3 nodes and 2 links"));
+
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(a + "/mine")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        waitForBlocks(0, 2);
+        String hash = block(0, 2).getAttribute("data-hash");
+        waitForBlocks(2, 2);
+        assertEquals(hash, block(2, 2).getAttribute("data-hash"), "C has A's block, which B passed on");
+        By row = By.cssSelector("[data-role='travel'] tr[data-hash='" + hash + "']");
+        wait.until(driver -> driver.findElements(row).size() == 1 && driver.findElement(row)
+                .findElements(By.cssSelector("td[data-ms]")).size() == 3);
+        // Read at once, in the page: the table may be drawn again between two reads.
+        List<?> table = (List<?>) ((JavascriptExecutor) browser).executeScript("const rows = document"
+                + ".querySelectorAll(\"[data-role='travel'] tbody tr\"); const row = [...rows].find(r => r.dataset.hash"
+                + " === arguments[0]); return [rows.length, row.dataset.index, ...[0, 1, 2].map(i =>"
+                + " row.querySelector(`td[data-node='${i}']`)).map(cell => cell.textContent + '|' + cell.dataset.ms)];", hash);
+        assertEquals(1L, table.get(0), "one new tip: the tips the page found when it opened are not followed");
+        assertEquals("2", table.get(1));
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String[] cell = ((String) table.get(2 + i)).split("\\|");
+            assertTrue(cell[0].matches("\\+\\d+ ms"), "node " + i + ": " + cell[0]);
+            times.add(Long.parseLong(cell[1]));
+        }
+        assertEquals(0L, times.stream().mapToLong(Long::longValue).min().orElseThrow(), "times after the first: " + times);
+        wait.until(driver -> graph("[data-node] [data-role='tip']").stream()
+                .allMatch(tip -> tip.getText().startsWith("tip #2 " + hash.substring(0, 10))));
+        Path screenshot = Path.of("target", "explorer-network.png");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("explorer: three nodes and two links found from one address; block 2 seen on nodes 0, 1, 2"
+                + " at +" + times.get(0) + ", +" + times.get(1) + ", +" + times.get(2) + " ms; screenshot in "
+                + screenshot.toAbsolutePath());
+    }
+
+    List<WebElement> graph(String selector) {
+        return browser.findElements(By.cssSelector("[data-role='graph'] " + selector));
+    }
+
+    /** POST /nodes/register on {@code node} with {@code peers}. */
+    static void register(String node, String... peers) throws Exception {
+        String body = "{\"nodes\": [\"" + String.join("\", \"", peers) + "\"]}";
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node + "/nodes/register"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, reply.statusCode(), reply.body());
     }
 
     String pending(int node) {
