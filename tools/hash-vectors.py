@@ -3,7 +3,8 @@
 
     python3 tools/hash-vectors.py blocks > step01-block/src/test/resources/hash-vectors.jsonl
     python3 tools/hash-vectors.py floats > step01-block/src/test/resources/float-repr.txt
-    python3 tools/hash-vectors.py headers > step13-header/src/test/resources/header-vectors.jsonl
+    python3 tools/hash-vectors.py headers 13 > step13-header/src/test/resources/header-vectors.jsonl
+    python3 tools/hash-vectors.py headers 14 > step14-retarget/src/test/resources/header-vectors.jsonl
 
 The blocks are hashed exactly as the tutorial hashes them, json.dumps(block, sort_keys=True), with the one
 fix the text needs in Python 3: the string is encoded to bytes before hashlib sees it.
@@ -77,18 +78,23 @@ def blocks():
 
 def header_hash(b):
     """Step 13's rule: the SHA-256 of the header's digest followed by the proof as 8 big-endian bytes."""
-    header = {key: b[key] for key in ('difficulty', 'index', 'previous_hash', 'timestamp', 'transactions_hash')}
+    header = {key: b[key] for key in ('difficulty', 'target', 'index', 'previous_hash', 'timestamp',
+                                      'transactions_hash') if key in b}
     digest = hashlib.sha256(json.dumps(header, sort_keys=True).encode()).digest()
     return digest.hex(), hashlib.sha256(digest + b['proof'].to_bytes(8, 'big')).hexdigest()
 
 
-def headers():
-    print('# The same blocks with step 13\'s header, and their hashes (Python ' + sys.version.split()[0] + ').')
-    print('# Made by: python3 tools/hash-vectors.py headers > step13-header/src/test/resources/header-vectors.jsonl')
-    print('# One JSON object a line: name, block (with difficulty 4 and transactions_hash, the SHA-256 of')
+def headers(step='13'):
+    """Step 13's header holds the difficulty, 4; step 14's the target of 4 hex zeros."""
+    directory, field = {'13': ('step13-header', 'difficulty 4'), '14': ('step14-retarget', 'target 0000ff...ff')}[step]
+    print('# The same blocks with step ' + step + '\'s header, and their hashes (Python ' + sys.version.split()[0] + ').')
+    print('# Made by: python3 tools/hash-vectors.py headers ' + step + ' > ' + directory
+          + '/src/test/resources/header-vectors.jsonl')
+    print('# One JSON object a line: name, block (with ' + field + ' and transactions_hash, the SHA-256 of')
     print('# json.dumps(transactions, sort_keys=True)), header_digest and hash.')
     for name, b in BLOCKS:
-        b = dict(b, difficulty=4, transactions_hash=hashlib.sha256(
+        rule = {'difficulty': 4} if step == '13' else {'target': '0000' + 'f' * 60}
+        b = dict(b, **rule, transactions_hash=hashlib.sha256(
             json.dumps(b['transactions'], sort_keys=True).encode()).hexdigest())
         digest, block_hash = header_hash(b)
         print(json.dumps({'name': name, 'block': b, 'header_digest': digest, 'hash': block_hash}, ensure_ascii=False))
@@ -113,4 +119,4 @@ def floats():
 
 
 if __name__ == '__main__':
-    {'blocks': blocks, 'floats': floats, 'headers': headers}[sys.argv[1]]()
+    {'blocks': blocks, 'floats': floats, 'headers': headers}[sys.argv[1]](*sys.argv[2:])
