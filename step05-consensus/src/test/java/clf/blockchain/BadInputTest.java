@@ -24,12 +24,8 @@ class BadInputTest {
     @BeforeAll
     static void start() {
         node = new TestNode();
-        // A chain and a pending list for the refusals to leave alone, made without this step's exercises: the tests
-        // of no exercise need neither, and a stub's 500 would fail them here (TestNode names the stub).
-        Blockchain blockchain = node.node.blockchain();
-        blockchain.newTransaction("0", "test-node", 1);
-        blockchain.newBlock(blockchain.proofOfWork(blockchain.lastBlock()).proof());
-        blockchain.newTransaction("a", "b", 1);
+        node.get("/mine");
+        node.post("/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
     }
 
     @AfterAll
@@ -92,6 +88,18 @@ class BadInputTest {
     @Tag("exercise-4.2")
     void anAmountThatIsNotAPositiveWholeNumberIsRefusedWith400(String name, String json, String errorContains) {
         refused(400, errorContains, post(json.replace('\'', '"')));
+    }
+
+    /** The refusal quotes the value that was sent, as the request wrote it. */
+    @Test
+    @Tag("exercise-4.2")
+    void aRefusedAmountIsQuotedInTheError() {
+        for (String amount : new String[] {"\"5\"", "1.5", "[5]"}) {
+            JsonObject body = refused(400, "positive whole number",
+                    post("{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": " + amount + "}"));
+            assertEquals("'amount' must be a positive whole number such as 5, not " + amount,
+                    body.get("error").getAsString());
+        }
     }
 
     @Test

@@ -70,6 +70,30 @@ class NodeTest {
 
     @Test
     @Tag("exercise-4.2")
+    void aPendingTransactionHoldsExactlyTheAmountPosted() {
+        assertEquals(201, node.post("/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 5}").status());
+        assertEquals("[{\"amount\": 5, \"recipient\": \"b\", \"sender\": \"a\"}]",
+                CanonicalJson.write(node.node.blockchain().currentTransactions()));
+    }
+
+    /** The largest amount is the largest 64-bit integer, 9223372036854775807: it is kept exactly, and one more is refused. */
+    @Test
+    @Tag("exercise-4.2")
+    void theLargestAmountIsAcceptedAndOneMoreIsRefused() {
+        TestNode.Reply largest = node.post("/transactions/new",
+                "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 9223372036854775807}");
+        assertEquals(201, largest.status(), largest.body());
+        assertEquals("[{\"amount\": 9223372036854775807, \"recipient\": \"b\", \"sender\": \"a\"}]",
+                CanonicalJson.write(node.node.blockchain().currentTransactions()));
+        TestNode.Reply tooLarge = node.post("/transactions/new",
+                "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 9223372036854775808}");
+        assertEquals(400, tooLarge.status(), tooLarge.body());
+        assertEquals("'amount' is too large; the largest is 9223372036854775807", tooLarge.json().get("error").getAsString());
+        assertEquals(1, node.node.blockchain().currentTransactions().size(), "the refused one is not kept");
+    }
+
+    @Test
+    @Tag("exercise-4.2")
     void theTextsOtherSpellingTransactionNewWorksToo() {
         TestNode.Reply reply = node.post("/transaction/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
         assertEquals(201, reply.status());
