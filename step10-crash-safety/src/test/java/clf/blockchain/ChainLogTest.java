@@ -214,6 +214,7 @@ class ChainLogTest {
     }
 
     @Test
+    @Tag("exercise-10.1")
     void aDirectoryMadeAtAnotherDifficultySaysSo(@TempDir Path dir) throws IOException {
         try (ChainLog log = ChainLog.open(dir)) {
             Blockchain blockchain = log.restore(WORK, Clock.systemUTC());
