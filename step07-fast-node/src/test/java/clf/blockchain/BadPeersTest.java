@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -76,6 +77,57 @@ class BadPeersTest {
             said(unusable, notBlocks, "its answer is not a chain: a block must be a JSON object, not 1");
             said(unusable, error, "it answered 500 to GET /chain");
             said(unusable, trickle, "it did not answer in full within 5 s");
+        }
+    }
+
+    /** Only a longer chain is judged: a peer whose chain is no longer than ours, even a forged one, is not named. */
+    @Test
+    @Tag("exercise-5.2")
+    void aChainThatIsNotLongerIsNeitherJudgedNorNamed() throws Exception {
+        try (TestNode node = new TestNode()) {
+            node.get("/mine");
+            String before = node.get("/chain").body();
+            List<Block> ours = node.node.blockchain().chain();
+            Block forged = ValidChainTest.with(ours.get(1), "proof", new JsonPrimitive(1));
+            String sameLength = fake(FakePeer.serving(List.of(ours.get(0), forged)));
+            String shorter = fake(FakePeer.serving(List.of(forged)));
+            assertEquals(201, node.post("/nodes/register", ConsensusTest.nodes(sameLength, shorter)).status());
+
+            JsonObject body = node.resolveInTime();
+            assertEquals("Our chain is authoritative", body.get("message").getAsString(), body.toString());
+            assertEquals("{}", body.getAsJsonObject("unusable_peers").toString());
+            assertEquals(before, node.get("/chain").body());
+        }
+    }
+
+    /**
+     * Our chain may grow while a peer answers: a peer's chain that is then no longer longer than ours replaces
+     * nothing, and the resolve does not say that it did.
+     */
+    @Test
+    @Tag("exercise-5.2")
+    void aChainThatOursCaughtUpWithDuringTheResolveReplacesNothing() throws Exception {
+        try (TestNode node = new TestNode(); TestNode peer = new TestNode()) {
+            peer.get("/mine");
+            peer.get("/mine");
+            String theirs = peer.get("/chain").body();
+            Blockchain ours = node.node.blockchain();
+            String catchingUp = fake(exchange -> {
+                // By now the resolve has noted our length, 1; the peer's 3 blocks are longer than that.
+                FakePeer.sleep(500);
+                for (int i = 0; i < 2; i++) {
+                    ours.newTransaction("0", node.miner.address(), 1);
+                    ours.newBlock(ours.proofOfWork(ours.lastBlock()).proof());
+                }
+                FakePeer.answering(200, theirs).handle(exchange);
+            });
+            assertEquals(201, node.post("/nodes/register", ConsensusTest.nodes(catchingUp)).status());
+
+            JsonObject body = node.resolveInTime();
+            assertEquals("Our chain is authoritative", body.get("message").getAsString(), body.toString());
+            assertEquals("{}", body.getAsJsonObject("unusable_peers").toString(), "the peer's chain was valid");
+            assertEquals(3, ours.chain().size());
+            assertTrue(!node.get("/chain").body().equals(theirs), "our own 3 blocks are kept, not the peer's");
         }
     }
 

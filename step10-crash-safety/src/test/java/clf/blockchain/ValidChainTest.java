@@ -125,6 +125,24 @@ class ValidChainTest {
                 new JsonPrimitive(1.0)))).contains("not a genesis block"), "nor is the float 1.0, which Python hashes apart");
     }
 
+    /** Each field of the genesis block is checked on its own: index 1, proof 100, previous_hash 1, no transactions. */
+    @Test
+    @Tag("exercise-5.1")
+    void eachFieldOfTheGenesisBlockIsChecked() {
+        Block genesis = mined(0).get(0);
+        JsonObject payment = new JsonObject();
+        payment.addProperty("sender", "alice");
+        payment.addProperty("recipient", "mallory");
+        payment.addProperty("amount", 500);
+        JsonArray oneTransaction = new JsonArray();
+        oneTransaction.add(payment);
+        for (Block changed : List.of(with(genesis, "index", new JsonPrimitive(2)),
+                with(genesis, "proof", new JsonPrimitive(101)), with(genesis, "transactions", oneTransaction))) {
+            assertEquals("its first block is not a genesis block (index 1, proof 100, previous_hash 1, no transactions)",
+                    problemWith(List.of(changed)), changed.canonicalJson());
+        }
+    }
+
     /**
      * A chain made by the text's own Python code has the text's proofs, but no signatures and rewards from the
      * number 0 to no address: even a node that keeps the text's proof rule refuses it, and says why.
