@@ -83,6 +83,7 @@ class BadPeersTest {
     /** Only a longer chain is judged: a peer whose chain is no longer than ours, even a forged one, is not named. */
     @Test
     @Tag("exercise-5.2")
+    @Tag("exercise-7.1")
     void aChainThatIsNotLongerIsNeitherJudgedNorNamed() throws Exception {
         try (TestNode node = new TestNode()) {
             node.get("/mine");
@@ -106,6 +107,7 @@ class BadPeersTest {
      */
     @Test
     @Tag("exercise-5.2")
+    @Tag("exercise-7.1")
     void aChainThatOursCaughtUpWithDuringTheResolveReplacesNothing() throws Exception {
         try (TestNode node = new TestNode(); TestNode peer = new TestNode()) {
             peer.get("/mine");
