@@ -116,9 +116,11 @@ public final class GossipNetwork implements Callable<Integer> {
                     + " worst %.1f ms (target: median within 1 s: %s)%n", count, links, blocks, median, worst,
                     median <= 1000 ? "met" : "missed");
             // A count read a moment early gives a late announcement to the next block: the mean is exact, the most not.
+            int linksNow = links(nodes);
             System.out.printf("announcements per block: %.1f on average (%d at most), for %d links: %.2f per link"
-                    + " (target: at most 2 per link: %s)%n", mean, most, links, mean / links,
-                    mean <= 2.0 * links ? "met" : "missed");
+                    + " (target: at most 2 per link: %s)%s%n", mean, most, links, mean / links,
+                    mean <= 2.0 * links ? "met" : "missed", linksNow == links ? ""
+                    : "; the peers changed during the run: " + linksNow + " links at its end");
             return 0;
         } finally {
             nodes.forEach(Node::stop);
