@@ -69,7 +69,9 @@ public final class NodeClient {
             throw new Failure("the node did not answer within " + ANSWER_TIME.toSeconds() + " s",
                     new Exchange(method, path, sent, 0, null, ""), "an answer");
         } catch (IOException e) {
-            throw new Failure("the node could not be reached: " + e, new Exchange(method, path, sent, 0, null, ""),
+            throw new Failure("the node could not be reached: " + (e instanceof java.net.ConnectException
+                    ? "it refused the connection (is it running?)" : e.getMessage() == null ? "the connection failed"
+                    : e.getMessage()), new Exchange(method, path, sent, 0, null, ""),
                     "an answer from " + base);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
