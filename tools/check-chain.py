@@ -15,7 +15,8 @@ exceed, and which moves every --every blocks by the retarget rule of docs/step14
 be later than the median of the 11 blocks before it, at most 60 s ahead of this machine's clock, and at the start
 of a window no more than one block time before the block before it.
 
-It prints one line a block and exits 0 if every block keeps every rule, 1 at the first that does not, saying why.
+It prints one line a block, and for a chain with targets its work, the sum over its blocks of 2^256 / (target + 1)
+(docs/step15-most-work.md); it exits 0 if every block keeps every rule, 1 at the first that does not, saying why.
 """
 import argparse
 import hashlib
@@ -107,6 +108,9 @@ def main():
             print('block %s: %s' % (block.get('index'), problem))
             return 1
         print('block %d: %s' % (block['index'], block_hash(block)))
+    if 'target' in chain[0]:
+        # A block's work is the guesses it takes on average; the chain with the most work wins (step 15).
+        print('work: %d' % sum(2 ** 256 // (int(block['target'], 16) + 1) for block in chain))
     print('%d blocks, every rule kept' % len(chain))
     return 0
 

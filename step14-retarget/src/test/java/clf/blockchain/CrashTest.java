@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashTest {
 
     static final int CRASHES = Boolean.getBoolean("clf.deep") ? 8 : 1;
-    static final ProofOfWork WORK = Chains.work(3);
+    static final ProofOfWork WORK = new ProofOfWork(3);  // as the node runs: --difficulty 3, the default retarget
 
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final Wallet miner = Wallet.create();
