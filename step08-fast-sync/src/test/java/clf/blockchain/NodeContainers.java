@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -168,9 +169,19 @@ final class NodeContainers {
 
     private static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return new Reply(response.statusCode(), response.body());
+                } catch (ConnectException e) {
+                    // Docker re-plumbs a container's published port when it joins a network: nothing was sent yet.
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
