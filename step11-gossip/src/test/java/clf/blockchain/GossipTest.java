@@ -150,6 +150,29 @@ class GossipTest {
                 "nothing was passed on: " + heard);
     }
 
+    /** A block announced in the name of a peer that lacks it strikes no one, and its real announcer is still heard. */
+    @Test
+    @Tag("exercise-11.1")
+    void aBlockAnnouncedInTheNameOfAPeerThatLacksItStrikesNoOneAndStopsNothing() {
+        TestNode a = node();
+        TestNode b = node();
+        TestNode c = node();
+        a.mine();
+        Block block = a.node.blockchain().lastBlock();
+        register(c, b.address());
+        for (int i = 0; i <= Gossip.STRIKES; i++) {
+            TestNode.Reply reply = c.send(announcement(c, announce(block), b.address()));
+            assertEquals(400, reply.status(), reply.body());
+            assertEquals("block 2 was refused: " + b.address() + " does not hold it in its chain",
+                    reply.json().get("error").getAsString());
+        }
+        assertTrue(c.node.blockchain().nodes().contains(URI.create(b.address())),
+                "no strike against b: the header is only the sender's word");
+        TestNode.Reply real = c.send(announcement(c, announce(block), a.address()));
+        assertEquals(201, real.status(), real.body());
+        assertEquals(a.node.blockchain().chain(), c.node.blockchain().chain());
+    }
+
     @Test
     @Tag("exercise-11.1")
     void aBlockKnownOrOnAShorterForkIsNotFetchedNorPassedOn() {
@@ -189,6 +212,7 @@ class GossipTest {
      * and the old node takes the chain by resolve. The nodes here keep the text's rule, as step 05's does.
      */
     @Test
+    @Tag("exercise-11.1")
     void aNodeOfStep05DoesNotStopTheGossip() throws Exception {
         java.nio.file.Path jar = java.nio.file.Path.of("../step05-consensus/target/step05-consensus.jar");
         if (!java.nio.file.Files.exists(jar)) {

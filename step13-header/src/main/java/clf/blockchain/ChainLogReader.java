@@ -47,7 +47,7 @@ final class ChainLogReader {
         // A crash cuts the last line short, or leaves zeros: anything else after the last newline is not ours.
         if (line.size() > 0 && !new String(line.toByteArray(), StandardCharsets.ISO_8859_1)
                 .matches("([0-9a-f]{0,8}( (\\{.*)?)?)?\\x00*")) {
-            throw damaged("its last " + line.size() + " bytes, at byte " + sound + ", are not a record cut short");
+            throw damaged("its tail, " + count(line.size(), "byte") + " at byte " + sound + ", is not a record cut short");
         }
         return this;
     }
@@ -60,6 +60,11 @@ final class ChainLogReader {
     static byte[] line(String record) {
         byte[] json = record.getBytes(StandardCharsets.UTF_8);
         return (String.format("%08x ", checksum(json)) + record + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A count and its noun, in plain grammar: "1 record", "2 records". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static long checksum(byte[] bytes) {
@@ -102,7 +107,7 @@ final class ChainLogReader {
             JsonObject replace = record.getAsJsonObject("replace");
             int kept = replace.get("kept").getAsInt();
             if (kept < 0 || kept > blocks.size()) {
-                throw new IllegalArgumentException("it keeps " + kept + " blocks of " + blocks.size());
+                throw new IllegalArgumentException("it keeps " + count(kept, "block") + " of " + blocks.size());
             }
             List<Block> after = new ArrayList<>(blocks.subList(0, kept));
             replace.getAsJsonArray("blocks").forEach(block -> after.add(Block.fromJson(block)));

@@ -89,9 +89,10 @@ public final class Ledger {
         }
         // exercise 6.3: Refuse a payment larger than the sender's balance, which counts the payments already waiting.
         // exercise 6.3 begin
-        if (payment.amount() > balance(payment.sender())) {
-            throw new IllegalArgumentException("the sender has " + balance(payment.sender()) + " coins (counting"
-                    + " payments already waiting) and cannot send " + payment.amount());
+        long balance = balance(payment.sender());
+        if (payment.amount() > balance) {
+            throw new IllegalArgumentException("the sender has " + balance + (balance == 1 ? " coin" : " coins")
+                    + " (counting payments already waiting) and cannot send " + payment.amount());
         }
         // exercise 6.3 end
     }

@@ -136,8 +136,8 @@ public final class Main implements Callable<Integer> {
         System.out.println("node listening on http://0.0.0.0:" + node.port() + " (difficulty " + difficulty + ")");
         System.out.println(miner == null ? "no --miner-key: GET /mine answers 409" : "mining rewards go to " + miner);
         System.out.println(dataDir == null ? "in memory only: a restart starts a new chain" : "data kept in "
-                + dataDir.resolve(ChainLog.FILE_NAME) + ": " + blockchain.chain().size() + " blocks and "
-                + blockchain.currentTransactions().size() + " pending payments");
+                + dataDir.resolve(ChainLog.FILE_NAME) + ": " + ChainLogReader.count(blockchain.chain().size(), "block")
+                + " and " + ChainLogReader.count(blockchain.currentTransactions().size(), "pending payment"));
         System.out.println("try: curl http://localhost:" + node.port() + "/chain ; stop with Ctrl-C");
         Thread.currentThread().join();
         return 0;

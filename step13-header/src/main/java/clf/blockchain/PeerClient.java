@@ -19,12 +19,15 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * Talks to a peer, as the text's {@code requests.get(f"http://{node}/chain")}, with time limits: a peer that is
  * down, silent, trickling or endless costs a few seconds at most, and the reason is said.
  */
 public final class PeerClient {
+
+    private static final Logger LOG = Logger.getLogger(PeerClient.class.getName());
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
@@ -72,6 +75,7 @@ public final class PeerClient {
 
     /** Starts downloading a peer's blocks from index {@code from} on; a node that does not know the parameter sends all. */
     public CompletableFuture<Part> chainFrom(URI peer, long from) {
+        LOG.info("asked " + peer + " for its blocks from " + from + " on");
         return get(peer, from == 1 ? "/chain" : "/chain?from=" + from).thenApply(this::part);
     }
 

@@ -80,6 +80,9 @@ class BadInputTest {
         "amount zero                | {'sender': 'A', 'recipient': 'B', 'amount': 0, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
         "amount negative            | {'sender': 'A', 'recipient': 'B', 'amount': -5, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
         "amount a fraction          | {'sender': 'A', 'recipient': 'B', 'amount': 1.5, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
+        "amount with an exponent    | {'sender': 'A', 'recipient': 'B', 'amount': 5e0, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
+        "amount true                | {'sender': 'A', 'recipient': 'B', 'amount': true, 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
+        "amount a list              | {'sender': 'A', 'recipient': 'B', 'amount': [5], 'nonce': 1, 'signature': 'S'} | 'amount' must be a positive whole number",
         "amount beyond 64 bits      | {'sender': 'A', 'recipient': 'B', 'amount': 9223372036854775808, 'nonce': 1, 'signature': 'S'} | 'amount' is too large",
         "nonce zero                 | {'sender': 'A', 'recipient': 'B', 'amount': 1, 'nonce': 0, 'signature': 'S'} | 'nonce' must be a positive whole number",
         "signature too short        | {'sender': 'A', 'recipient': 'B', 'amount': 1, 'nonce': 1, 'signature': 'abc'} | 'signature' must be 128",
@@ -97,6 +100,30 @@ class BadInputTest {
         refused(400, errorContains, post(body));
     }
 
+    /** The refusal quotes the value that was sent, as the request wrote it. */
+    @Test
+    @Tag("exercise-4.2")
+    void aRefusedAmountIsQuotedInTheError() {
+        for (String amount : new String[] {"\"5\"", "1.5", "[5]"}) {
+            String json = "{\"sender\": \"" + node.miner.address() + "\", \"recipient\": \"" + BOB.address()
+                    + "\", \"amount\": " + amount + ", \"nonce\": 1, \"signature\": \"" + "ab".repeat(64) + "\"}";
+            JsonObject body = refused(400, "positive whole number", post(json));
+            assertEquals("'amount' must be a positive whole number such as 5, not " + amount,
+                    body.get("error").getAsString());
+        }
+    }
+
+    /** The largest amount, 9223372036854775807, is a whole number that the ledger judges; one more is too large. */
+    @Test
+    @Tag("exercise-4.2")
+    void theLargestAmountIsWellFormedAndTheLedgerJudgesIt() {
+        long next = node.get("/balances/" + node.miner.address()).json().get("nextNonce").getAsLong();
+        JsonObject body = refused(400, "cannot send", post(CanonicalJson.write(
+                SignedTransaction.sign(node.miner, BOB.address(), Long.MAX_VALUE, next).toJson())));
+        assertEquals("the payment was refused: the sender has 1 coin (counting payments already waiting) and cannot"
+                + " send 9223372036854775807", body.get("error").getAsString());
+    }
+
     /** Well-formed payments that a ledger rule refuses, each with the rule in its error. */
     @Test
     void aPaymentThatBreaksALedgerRuleIsRefusedWithTheRule() {
@@ -111,7 +138,7 @@ class BadInputTest {
         otherKey.addProperty("sender", alice.address());
         refused(400, "the signature is not the sender's", post(otherKey.toString()));
 
-        refused(400, "the sender has 1 coins (counting payments already waiting) and cannot send 2",
+        refused(400, "the sender has 1 coin (counting payments already waiting) and cannot send 2",
                 post(CanonicalJson.write(SignedTransaction.sign(alice, BOB.address(), 2, next).toJson())));
         refused(400, "this is a replay", post(CanonicalJson.write(
                 SignedTransaction.sign(alice, BOB.address(), 1, next - 1).toJson())));

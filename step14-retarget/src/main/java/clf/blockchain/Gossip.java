@@ -27,10 +27,11 @@ final class Gossip {
     /** Announcements in a row that fail a check, after which their sender is forgotten. */
     static final int STRIKES = 3;
 
+    static final String REFUSED_HINT = "announce only blocks that follow every rule, and serve them at GET /chain?from=N";
     static final String EXAMPLE = "{\"index\": 5, \"hash\": HEX}";
 
     /** What a node did with a block that a peer announced. */
-    enum Outcome { ADDED, KNOWN, NOT_LONGER }
+    enum Outcome { ADDED, KNOWN, NOT_LONGER, NOT_HELD }
 
     private final Blockchain blockchain;
     private final Consensus consensus;
@@ -113,14 +114,15 @@ final class Gossip {
             outcome = receive(index, hash, from);
         } catch (IllegalArgumentException e) {
             strike(from);
-            throw new ApiError(400, "block " + index + " was refused: " + e.getMessage(), "announce only blocks that"
-                    + " follow every rule, and serve them at GET /chain?from=N");
+            throw new ApiError(400, "block " + index + " was refused: " + e.getMessage(), REFUSED_HINT);
         }
         JsonObject response = new JsonObject();
         response.addProperty("message", switch (outcome) {
             case ADDED -> "Block " + index + " was added";
             case KNOWN -> "This node has block " + index + " already";
             case NOT_LONGER -> "Block " + index + " is on a chain no longer than ours, which stays";
+            case NOT_HELD -> throw new ApiError(400, "block " + index + " was refused: " + from
+                    + " does not hold it in its chain", REFUSED_HINT);
         });
         HttpJson.send(exchange, outcome == Outcome.ADDED ? 201 : 200, response);
     }
@@ -181,9 +183,9 @@ final class Gossip {
      */
     Outcome receive(long index, String hash, URI from) {
         Block added;
-        // exercise 11.1: Say KNOWN for a block seen before or in our chain and NOT_LONGER for another at an index we have; else resolve against the sender alone, and refuse (IllegalArgumentException) what does not give us the block announced.
+        // exercise 11.1: Say KNOWN for a block seen before or in our chain and NOT_LONGER for another at an index we have; else resolve against the sender alone: NOT_HELD if its chain still lacks the block, refused (IllegalArgumentException) if the sender was unusable.
         // exercise 11.1 begin
-        if (!seen.add(hash)) {
+        if (seen.contains(hash)) {
             return Outcome.KNOWN;
         }
         synchronized (chainLock) {
@@ -194,8 +196,11 @@ final class Gossip {
             Consensus.Resolution resolution = consensus.resolve(peers, List.of(from));
             List<Block> now = blockchain.chain();
             if (now.size() < index || !Blockchain.hash(now.get((int) index - 1)).equals(hash)) {
-                throw new IllegalArgumentException(resolution.unusablePeers().getOrDefault(from,
-                        "its chain does not hold the block it announced"));
+                String unusable = resolution.unusablePeers().get(from);
+                if (unusable == null) {
+                    return Outcome.NOT_HELD;
+                }
+                throw new IllegalArgumentException(unusable);
             }
             added = now.get((int) index - 1);
         }

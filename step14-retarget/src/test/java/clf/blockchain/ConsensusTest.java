@@ -69,6 +69,7 @@ class ConsensusTest {
     }
 
     @Test
+    @Tag("exercise-9.1")
     void anAddressThatCannotBeAPeerIsRefusedWithItsRule() {
         for (String[] bad : new String[][] {
             {"localhost:99999", "its port is 99999, and a port is 1 to 65535"},

@@ -156,6 +156,31 @@ class GossipTest {
                 "nothing was passed on: " + heard);
     }
 
+    /** A block announced in the name of a peer that lacks it strikes no one, and its real announcer is still heard. */
+    @Test
+    @Tag("exercise-11.1")
+    @Tag("exercise-13.1")
+    @Tag("exercise-14.2")
+    void aBlockAnnouncedInTheNameOfAPeerThatLacksItStrikesNoOneAndStopsNothing() {
+        TestNode a = node();
+        TestNode b = node();
+        TestNode c = node();
+        a.mine();
+        Block block = a.node.blockchain().lastBlock();
+        register(c, b.address());
+        for (int i = 0; i <= Gossip.STRIKES; i++) {
+            TestNode.Reply reply = c.send(announcement(c, announce(block), b.address()));
+            assertEquals(400, reply.status(), reply.body());
+            assertEquals("block 2 was refused: " + b.address() + " does not hold it in its chain",
+                    reply.json().get("error").getAsString());
+        }
+        assertTrue(c.node.blockchain().nodes().contains(URI.create(b.address())),
+                "no strike against b: the header is only the sender's word");
+        TestNode.Reply real = c.send(announcement(c, announce(block), a.address()));
+        assertEquals(201, real.status(), real.body());
+        assertEquals(a.node.blockchain().chain(), c.node.blockchain().chain());
+    }
+
     @Test
     @Tag("exercise-11.1")
     @Tag("exercise-13.1")

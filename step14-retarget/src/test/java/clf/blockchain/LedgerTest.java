@@ -119,7 +119,7 @@ class LedgerTest {
     @Tag("exercise-13.1")
     @Tag("exercise-14.2")
     void anOverspendIsRefused() {
-        assertEquals("block 2, transaction 2: the sender has 1 coins (counting payments already waiting) and cannot send 2",
+        assertEquals("block 2, transaction 2: the sender has 1 coin (counting payments already waiting) and cannot send 2",
                 problemWith(chainOf(List.of(block(reward(), pay(2, 1))))));
     }
 

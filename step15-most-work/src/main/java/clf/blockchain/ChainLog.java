@@ -63,9 +63,9 @@ public final class ChainLog implements Journal, AutoCloseable {
                     1 << 16));
             long size = channel.size();
             if (read.sound < size) {
-                LOG.warning(file + ": cut " + (size - read.sound) + " bytes at byte " + read.sound + ": record "
-                        + (read.records + 1) + " was cut short by a crash as it was written, so it was never"
-                        + " acknowledged; the node goes on from the " + read.records + " records before it");
+                LOG.warning(file + ": cut " + ChainLogReader.count(size - read.sound, "byte") + " at byte " + read.sound
+                        + ": record " + (read.records + 1) + " was cut short by a crash as it was written, so it was never"
+                        + " acknowledged; the node goes on from the " + ChainLogReader.count(read.records, "record") + " before it");
                 channel.truncate(read.sound);
                 channel.force(true);
             }

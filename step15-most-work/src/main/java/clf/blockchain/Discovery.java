@@ -1,9 +1,11 @@
 package clf.blockchain;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -33,18 +35,25 @@ final class Discovery {
         this.maxPeers = maxPeers;
     }
 
-    /** One round: this node makes itself known to each new peer, and adds the peers of each that it lacks. */
-    void round() {
+    /** One round: this node makes itself known to each new peer, and adds the peers of each that it lacks; done when every contact has ended. */
+    CompletableFuture<Void> round() {
+        List<CompletableFuture<?>> contacts = new ArrayList<>();
         for (URI peer : blockchain.nodes()) {
             if (introduced.add(peer)) {
-                peers.register(peer, gossip.self(peer)).whenComplete((status, failure) -> contact(peer, failure));
                 gossip.greet(peer);
+                // Only the round's ask for peers counts a failure; an introduction that failed is tried next round.
+                contacts.add(peers.register(peer, gossip.self(peer)).whenComplete((status, failure) -> {
+                    if (failure != null) {
+                        introduced.remove(peer);
+                    }
+                }));
             }
-            peers.nodes(peer).whenComplete((theirs, failure) -> {
+            contacts.add(peers.nodes(peer).whenComplete((theirs, failure) -> {
                 contact(peer, failure);
                 adopt(peer, theirs == null ? List.of() : theirs);
-            });
+            }));
         }
+        return CompletableFuture.allOf(contacts.toArray(CompletableFuture[]::new)).handle((done, failure) -> null);
     }
 
     /** Adds the peers that {@code peer} knows and this node lacks, up to its cap, never itself. */

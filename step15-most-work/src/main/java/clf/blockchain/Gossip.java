@@ -28,10 +28,11 @@ final class Gossip {
     /** Announcements in a row that fail a check, after which their sender is forgotten. */
     static final int STRIKES = 3;
 
+    static final String REFUSED_HINT = "announce only blocks that follow every rule, and serve them at GET /chain?from=N";
     static final String EXAMPLE = "{\"index\": 5, \"hash\": HEX, \"work\": \"327680\"}";
 
     /** What a node did with a block that a peer announced. */
-    enum Outcome { ADDED, KNOWN, NOT_MORE_WORK }
+    enum Outcome { ADDED, KNOWN, NOT_MORE_WORK, NOT_HELD }
 
     private final Blockchain blockchain;
     private final Consensus consensus;
@@ -116,14 +117,15 @@ final class Gossip {
             outcome = receive(index, hash, new BigInteger(work), from);
         } catch (IllegalArgumentException e) {
             strike(from);
-            throw new ApiError(400, "block " + index + " was refused: " + e.getMessage(), "announce only blocks that"
-                    + " follow every rule, and serve them at GET /chain?from=N");
+            throw new ApiError(400, "block " + index + " was refused: " + e.getMessage(), REFUSED_HINT);
         }
         JsonObject response = new JsonObject();
         response.addProperty("message", switch (outcome) {
             case ADDED -> "Block " + index + " was added";
             case KNOWN -> "This node has block " + index + " already";
             case NOT_MORE_WORK -> "Block " + index + " is on a chain of no more work than ours, which stays";
+            case NOT_HELD -> throw new ApiError(400, "block " + index + " was refused: " + from
+                    + " does not hold it in its chain", REFUSED_HINT);
         });
         HttpJson.send(exchange, outcome == Outcome.ADDED ? 201 : 200, response);
     }
@@ -204,9 +206,9 @@ final class Gossip {
     Outcome receive(long index, String hash, BigInteger work, URI from) {
         Block added;
         Consensus.Resolution resolution;
-        // exercise 11.1: Say KNOWN for a block seen before or in our chain and NOT_MORE_WORK for one on a chain of no more work than ours; else resolve against the sender alone, and refuse (IllegalArgumentException) what does not give us the block announced.
+        // exercise 11.1: Say KNOWN for a block seen before or in our chain and NOT_MORE_WORK for one on a chain of no more work than ours; else resolve against the sender alone: NOT_HELD if its chain still lacks the block, refused (IllegalArgumentException) if the sender was unusable.
         // exercise 11.1 begin
-        if (!seen.add(hash)) {
+        if (seen.contains(hash)) {
             return Outcome.KNOWN;
         }
         synchronized (chainLock) {
@@ -220,8 +222,11 @@ final class Gossip {
             resolution = consensus.resolve(peers, List.of(from));
             List<Block> now = blockchain.chain();
             if (now.size() < index || !Blockchain.hash(now.get((int) index - 1)).equals(hash)) {
-                throw new IllegalArgumentException(resolution.unusablePeers().getOrDefault(from,
-                        "its chain does not hold the block it announced"));
+                String unusable = resolution.unusablePeers().get(from);
+                if (unusable == null) {
+                    return Outcome.NOT_HELD;
+                }
+                throw new IllegalArgumentException(unusable);
             }
             added = now.get((int) index - 1);
         }

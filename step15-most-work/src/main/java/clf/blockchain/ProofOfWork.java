@@ -85,7 +85,9 @@ public final class ProofOfWork {
         }
         search.run();
         CompletableFuture.allOf(helpers).join();
-        return new Result(search.best.get(), search.attempts.sum(), System.nanoTime() - search.started);
+        Result result = new Result(search.best.get(), search.attempts.sum(), System.nanoTime() - search.started);
+        LOG.info(() -> result + " on " + threads + (threads == 1 ? " thread" : " threads"));
+        return result;
     }
 
     /** One search for a proof, shared by the threads that mine it. */
@@ -139,8 +141,8 @@ public final class ProofOfWork {
             long due = nextReport.get();
             if (now >= due && nextReport.compareAndSet(due, now + REPORT_NANOS)) {
                 long tried = attempts.sum();
-                LOG.info(() -> String.format("still mining: %,d attempts in %.1f s (%.2f Mhash/s on %d threads)",
-                        tried, (now - started) / 1e9, tried * 1e3 / (now - started), threads));
+                LOG.info(() -> String.format("still mining: %,d attempts in %.1f s (%.2f Mhash/s on %d thread%s)",
+                        tried, (now - started) / 1e9, tried * 1e3 / (now - started), threads, threads == 1 ? "" : "s"));
             }
         }
     }
@@ -150,8 +152,8 @@ public final class ProofOfWork {
 
         @Override
         public String toString() {
-            return String.format("proof %d after %,d attempts in %.1f ms (%.2f Mhash/s)",
-                    proof, attempts, nanos / 1e6, attempts * 1e3 / Math.max(1, nanos));
+            return String.format("proof %d after %,d attempt%s in %.1f ms (%.2f Mhash/s)", proof, attempts,
+                    attempts == 1 ? "" : "s", nanos / 1e6, attempts * 1e3 / Math.max(1, nanos));
         }
     }
 }

@@ -69,6 +69,7 @@ class ConsensusTest {
         assertEquals(400, a.post("/nodes/register", "{\"nodes\": [\"" + b.address() + "\"],}").status(),
                 "the text's own trailing comma");
     }
+    @Tag("exercise-9.1")
 
     @Test
     @Tag("exercise-15.1")

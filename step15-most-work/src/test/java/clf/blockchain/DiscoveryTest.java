@@ -88,6 +88,26 @@ class DiscoveryTest {
         }
     }
 
+    /** Only the ask for peers counts: a peer down from the start is kept for two rounds and forgotten at the third. */
+    @Test
+    @Tag("exercise-15.1")
+    void aPeerDownFromTheStartIsForgottenAtTheThirdRoundNotBefore() throws Exception {
+        Blockchain blockchain = new Blockchain(Chains.work(4), Clock.systemUTC());
+        PeerClient client = new PeerClient("test");
+        Discovery discovery = new Discovery(blockchain, client, new Gossip(blockchain, client, null, () -> 1, false), 8);
+        try (Socket held = new Socket()) {
+            held.bind(new InetSocketAddress("127.0.0.1", 0));
+            URI down = URI.create("http://127.0.0.1:" + held.getLocalPort());
+            blockchain.registerNodes(List.of(down));
+            for (int round = 1; round < Discovery.FORGET_AFTER; round++) {
+                discovery.round().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(Set.of(down), blockchain.nodes(), "kept after round " + round);
+            }
+            discovery.round().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(Set.of(), blockchain.nodes(), "forgotten at round " + Discovery.FORGET_AFTER);
+        }
+    }
+
     /** Five nodes that each know only the first find each other, and none takes itself for a peer. */
     @Test
     @Tag("exercise-12.1")
