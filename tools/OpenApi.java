@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * java -cp snakeyaml.jar tools/OpenApi.java STEP IN OUT
  * </pre>
  *
- * Everything that carries {@code x-since-step} greater than STEP goes (an operation, a parameter), and so does what
- * that leaves empty (a path with no operation left). The rest keeps its order, written as block YAML.
+ * Everything that carries {@code x-since-step} greater than STEP, or {@code x-until-step} smaller, goes (an
+ * operation, a parameter, a field), and so does what that leaves empty (a path with no operation left). The rest keeps its order, written as block YAML.
  */
 public final class OpenApi {
 
@@ -40,12 +40,12 @@ public final class OpenApi {
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer writer = Files.newBufferedWriter(out)) {
             writer.write("# " + Path.of(args[1]).getFileName() + " as a node of step " + step
-                    + " serves it: only what its x-since-step allows (tools/OpenApi.java).\n");
+                    + " serves it: only what its x-since-step and x-until-step allow (tools/OpenApi.java).\n");
             yaml().dump(spec, writer);
         }
     }
 
-    /** Removes, at any depth, what has an x-since-step after the step, and what that leaves empty; true if emptied. */
+    /** Removes, at any depth, what is not in the step (x-since-step, x-until-step), and what that leaves empty; true if emptied. */
     static boolean emptied(Object yaml, int step) {
         if (yaml instanceof Map<?, ?> map) {
             return map.values().removeIf(value -> after(value, step) || emptied(value, step)) && map.isEmpty();
@@ -57,7 +57,8 @@ public final class OpenApi {
     }
 
     private static boolean after(Object yaml, int step) {
-        return yaml instanceof Map<?, ?> map && map.get("x-since-step") instanceof Integer since && since > step;
+        return yaml instanceof Map<?, ?> map && (map.get("x-since-step") instanceof Integer since && since > step
+                || map.get("x-until-step") instanceof Integer until && until < step);
     }
 
     /** Block style, two spaces, long lines kept whole, and text of several lines as a literal block ({@code |}). */

@@ -67,7 +67,6 @@ class RetargetTest {
     }
 
     @Test
-    @Tag("exercise-14.1")
     @Tag("exercise-14.2")
     void theTargetStaysWithinAWindowAndMovesAtTheStartOfTheNext() {
         List<Block> chain = chain(times(25, 5));
@@ -114,7 +113,6 @@ class RetargetTest {
     }
 
     @Test
-    @Tag("exercise-14.1")
     @Tag("exercise-14.2")
     void aBlockWithTheWrongTargetForItsWindowIsRefused() {
         List<Block> chain = chain(times(10, 1));
@@ -134,7 +132,6 @@ class RetargetTest {
 
     @Test
     @Tag("exercise-14.2")
-    @Tag("exercise-14.1")
     void aTimestampAtOrBeforeTheMedianOfTheElevenBeforeItIsRefused() {
         List<Block> chain = chain(times(14, 1));
         double median = chain.get(9).timestamp();  // the 11 before block 16 are blocks 5 to 15; block 10 is the middle
@@ -180,7 +177,6 @@ class RetargetTest {
     }
 
     @Test
-    @Tag("exercise-14.1")
     @Tag("exercise-14.2")
     void aMinerFollowsTheTargetAndStampsItsBlocksAfterTheMedianWhenItsClockStandsStill() {
         AtomicLong millis = new AtomicLong((long) (T0 * 1000));

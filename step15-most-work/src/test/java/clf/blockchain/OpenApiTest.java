@@ -51,6 +51,11 @@ class OpenApiTest {
             while (since.find()) {
                 assertTrue(Integer.parseInt(since.group(1)) <= STEP, since.group());
             }
+            // Nor anything of an earlier step only (the header's fields before this step's).
+            Matcher until = Pattern.compile("x-until-step: (\\d+)").matcher(reply.body());
+            while (until.find()) {
+                assertTrue(Integer.parseInt(until.group(1)) >= STEP, until.group());
+            }
         }
     }
 

@@ -1,0 +1,208 @@
+package clf.blockchain;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One block of "building clf-blockchain", kept as the JSON it was made from, so that it hashes here as it does in
+ * Python; immutable, its JSON goes in and comes out as copies.
+ */
+public final class Block {
+
+    private final JsonObject json;
+    /** Written on first use; a block never changes, so neither does its canonical JSON. */
+    private String canonicalJson;
+    private byte[] headerDigest;
+
+    private Block(JsonObject json) {
+        this.json = json;
+    }
+
+    /** Makes a block from its fields; its header holds the Merkle root of its transactions and their count. */
+    public static Block of(long index, double timestamp, JsonArray transactions, long proof,
+                           JsonElement previousHash, Target target) {
+        JsonObject json = new JsonObject();
+        json.addProperty("index", index);
+        json.addProperty("timestamp", timestamp);
+        json.add("transactions", transactions.deepCopy());
+        json.addProperty("merkle_root", merkleRoot(transactions));
+        json.addProperty("transaction_count", transactions.size());
+        json.addProperty("target", target.hex());
+        json.addProperty("proof", proof);
+        json.add("previous_hash", previousHash.deepCopy());
+        return new Block(json);
+    }
+
+    /** The same block with another proof, which leaves its header as it is. */
+    public Block withProof(long proof) {
+        JsonObject changed = toJson();
+        changed.addProperty("proof", proof);
+        Block block = new Block(changed);
+        block.headerDigest = headerDigest;
+        return block;
+    }
+
+    /** The Merkle root of the transactions, in hex: each leaf is a transaction's canonical JSON. */
+    public static String merkleRoot(JsonArray transactions) {
+        return HexFormat.of().formatHex(Merkle.root(leaves(transactions)));
+    }
+
+    /** The leaf hashes of the transactions, in block order. */
+    public static List<byte[]> leaves(JsonArray transactions) {
+        List<byte[]> leaves = new ArrayList<>(transactions.size());
+        transactions.forEach(transaction -> leaves.add(Merkle.leafHash(CanonicalJson.write(transaction))));
+        return leaves;
+    }
+
+    /** A transaction's id: the hex SHA-256 of its canonical JSON, the bytes of its leaf. */
+    public static String id(JsonElement transaction) {
+        return Sha256.hex(CanonicalJson.write(transaction));
+    }
+
+    /** Reads a block from JSON, as another node sends it; an {@link IllegalArgumentException} names a bad field. */
+    public static Block fromJson(JsonElement element) {
+        if (element == null || !element.isJsonObject()) {
+            throw new IllegalArgumentException("a block must be a JSON object, not " + element);
+        }
+        JsonObject json = element.getAsJsonObject();
+        requireLong(json, "index");
+        requireNumber(json, "timestamp");
+        if (!json.has("transactions") || !json.get("transactions").isJsonArray()) {
+            throw new IllegalArgumentException("a block needs 'transactions', a JSON array");
+        }
+        requireLong(json, "proof");
+        if (!json.has("target") || !json.has("merkle_root") || !json.has("transaction_count")) {
+            throw new IllegalArgumentException("a block needs a header with 'target', 'merkle_root' and"
+                    + " 'transaction_count', which blocks of the steps before 16 do not have: run every node at step 16"
+                    + " or later");
+        }
+        requireLong(json, "transaction_count");
+        JsonElement target = json.get("target");
+        if (!target.isJsonPrimitive() || !target.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException("a block's 'target' is 64 lower-case hex digits, not " + target);
+        }
+        Target.fromHex(target.getAsString());
+        JsonElement previousHash = json.get("previous_hash");
+        if (previousHash == null || !previousHash.isJsonPrimitive() || previousHash.getAsJsonPrimitive().isBoolean()) {
+            throw new IllegalArgumentException("a block needs 'previous_hash', a string (or the number 1 in genesis)");
+        }
+        return new Block(json.deepCopy());
+    }
+
+    public long index() {
+        return json.get("index").getAsLong();
+    }
+
+    /** Seconds since the epoch with a fraction, like Python's {@code time.time()}. */
+    public double timestamp() {
+        return json.get("timestamp").getAsDouble();
+    }
+
+    public JsonArray transactions() {
+        return json.getAsJsonArray("transactions").deepCopy();
+    }
+
+    public Target target() {
+        return Target.fromHex(json.get("target").getAsString());
+    }
+
+    public JsonElement merkleRoot() {
+        return json.get("merkle_root").deepCopy();
+    }
+
+    public long transactionCount() {
+        return json.get("transaction_count").getAsLong();
+    }
+
+    /** The header alone, as {@code GET /headers} sends it: every field but the transactions. */
+    public JsonObject header() {
+        JsonObject header = toJson();
+        header.remove("transactions");
+        return header;
+    }
+
+    /** A block made from a header alone, for a light client: its hash is the block's; its transactions are unknown. */
+    public static Block fromHeader(JsonElement element) {
+        if (element == null || !element.isJsonObject() || element.getAsJsonObject().has("transactions")) {
+            throw new IllegalArgumentException("a header is a JSON object without 'transactions', not " + element);
+        }
+        JsonObject json = element.getAsJsonObject().deepCopy();
+        json.add("transactions", new JsonArray());
+        return fromJson(json);
+    }
+
+    public long proof() {
+        return json.get("proof").getAsLong();
+    }
+
+    /** The hash of the block before; in the genesis block, the number 1. */
+    public JsonElement previousHash() {
+        return json.get("previous_hash").deepCopy();
+    }
+
+    public JsonObject toJson() {
+        return json.deepCopy();
+    }
+
+    /** The block as Python's {@code json.dumps(block, sort_keys=True)} writes it, as {@code /chain} and the log do. */
+    public String canonicalJson() {
+        if (canonicalJson == null) {
+            canonicalJson = CanonicalJson.write(json);
+        }
+        return canonicalJson;
+    }
+
+    /** The SHA-256 of the header's canonical JSON: index, merkle_root, previous_hash, target, timestamp, transaction_count. */
+    public byte[] headerDigest() {
+        if (headerDigest == null) {
+            JsonObject header = new JsonObject();
+            for (String field : new String[] {"index", "merkle_root", "previous_hash", "target", "timestamp",
+                "transaction_count"}) {
+                header.add(field, json.get(field));
+            }
+            headerDigest = Sha256.digest().digest(CanonicalJson.write(header).getBytes(StandardCharsets.UTF_8));
+        }
+        return headerDigest.clone();
+    }
+
+    /** The block's hash, which its proof of work makes small and the next block's previous_hash names. */
+    public byte[] hashBytes() {
+        return ProofOfWork.hash(headerDigest(), proof());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Block block && block.canonicalJson().equals(canonicalJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return canonicalJson().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return canonicalJson();
+    }
+
+    private static void requireNumber(JsonObject json, String field) {
+        JsonElement value = json.get(field);
+        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+            throw new IllegalArgumentException("a block needs '" + field + "', a number");
+        }
+    }
+
+    private static void requireLong(JsonObject json, String field) {
+        requireNumber(json, field);
+        try {
+            Long.parseLong(json.get(field).getAsJsonPrimitive().getAsNumber().toString());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a block needs '" + field + "', a whole number that fits in 64 bits");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package clf.blockchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docs/openapi.yaml lists exactly the routes that a node of this step serves, no more and no fewer; and the node
+ * serves, at GET /openapi.yaml, a description of exactly those routes.
+ */
+class OpenApiTest {
+
+    static final int STEP = 16;
+
+    @Test
+    @Tag("exercise-15.1")
+    void theSpecAndTheNodeAgreeOnEveryRoute() throws IOException {
+        Set<String> served = new TreeSet<>();
+        Blockchain blockchain = new Blockchain(Clock.systemUTC());
+        PeerClient peers = new PeerClient("instance");
+        for (Api.Route route : new Api(blockchain, "id", peers, new Gossip(blockchain, peers, null, () -> 5000, true)).routes()) {
+            served.add(route.method() + " " + route.path());
+        }
+        assertTrue(served.size() >= 5, served.toString());
+        assertEquals(served, documented());
+    }
+
+    @Test
+    @Tag("exercise-15.1")
+    void theNodeServesTheDescriptionOfItsOwnRoutes() throws IOException {
+        try (TestNode node = new TestNode()) {
+            TestNode.Reply reply = node.get("/openapi.yaml");
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals("application/yaml", reply.response().headers().firstValue("Content-Type").orElse(""));
+            assertEquals(documented(), operations(new Yaml().load(reply.body()), Integer.MAX_VALUE));
+            // Nothing of a later step is left, not even a parameter (/chain's `from` is step 08's).
+            Matcher since = Pattern.compile("x-since-step: (\\d+)").matcher(reply.body());
+            while (since.find()) {
+                assertTrue(Integer.parseInt(since.group(1)) <= STEP, since.group());
+            }
+            // Nor anything of an earlier step only (the header's fields before this step's).
+            Matcher until = Pattern.compile("x-until-step: (\\d+)").matcher(reply.body());
+            while (until.find()) {
+                assertTrue(Integer.parseInt(until.group(1)) >= STEP, until.group());
+            }
+        }
+    }
+
+    /** The operations of docs/openapi.yaml that a node of this step serves, as "GET /chain". */
+    static Set<String> documented() throws IOException {
+        try (Reader reader = Files.newBufferedReader(Path.of("../docs/openapi.yaml"))) {
+            return operations(new Yaml().load(reader), STEP);
+        }
+    }
+
+    /** The operations of an OpenAPI description whose x-since-step is {@code step} or less, as "GET /chain". */
+    static Set<String> operations(Map<String, Object> spec, int step) {
+        Set<String> operations = new TreeSet<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) spec.get("paths");
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            if ((Integer) operation.get("x-since-step") <= step) {
+                operations.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        return operations;
+    }
+}
