@@ -35,9 +35,32 @@ def canonical(value):
 
 def block_hash(block):
     header = {key: block[key] for key in ('difficulty', 'target', 'index', 'previous_hash', 'timestamp',
-                                          'transactions_hash') if key in block}
+                                          'transactions_hash', 'merkle_root', 'transaction_count') if key in block}
     digest = hashlib.sha256(canonical(header).encode()).digest()
     return hashlib.sha256(digest + block['proof'].to_bytes(8, 'big')).hexdigest()
+
+
+def merkle_root(leaves):
+    """RFC 6962: a leaf is SHA-256(0x00 + data), a node SHA-256(0x01 + left + right), split at the largest power of 2 below n."""
+    if not leaves:
+        return hashlib.sha256(b'').digest()
+    if len(leaves) == 1:
+        return leaves[0]
+    k = 1
+    while k * 2 < len(leaves):
+        k *= 2
+    return hashlib.sha256(b'\x01' + merkle_root(leaves[:k]) + merkle_root(leaves[k:])).digest()
+
+
+def payments_problem(block):
+    """Whether the header names the block's transactions: by their digest (steps 13-15) or their Merkle root (16)."""
+    if 'merkle_root' in block:
+        leaves = [hashlib.sha256(b'\x00' + canonical(t).encode()).digest() for t in block['transactions']]
+        if block['merkle_root'] != merkle_root(leaves).hex() or block['transaction_count'] != len(leaves):
+            return 'its merkle_root and transaction_count are not those of its transactions'
+    elif block['transactions_hash'] != hashlib.sha256(canonical(block['transactions']).encode()).hexdigest():
+        return 'its transactions_hash is not the SHA-256 of its transactions'
+    return None
 
 
 def expected_target(chain, height, every, block_time):
@@ -67,15 +90,16 @@ def problems(chain, every, block_time):
     """Yields (block, problem or None) for each block, and stops at the first problem."""
     rule = 'target' if 'target' in chain[0] else 'difficulty'
     for height, block in enumerate(chain):
-        missing = {'index', 'timestamp', 'transactions', 'transactions_hash', rule, 'proof', 'previous_hash'} - block.keys()
+        payments = {'merkle_root', 'transaction_count'} if 'merkle_root' in chain[0] else {'transactions_hash'}
+        missing = ({'index', 'timestamp', 'transactions', rule, 'proof', 'previous_hash'} | payments) - block.keys()
         if missing:
             yield block, 'it has no ' + ', '.join(sorted(missing)) + ': a node of another step made it'
             return
         problem = None
         if block['index'] != height + 1:
             problem = 'its index is %s, not %d' % (block['index'], height + 1)
-        elif block['transactions_hash'] != hashlib.sha256(canonical(block['transactions']).encode()).hexdigest():
-            problem = 'its transactions_hash is not the SHA-256 of its transactions'
+        elif payments_problem(block):
+            problem = payments_problem(block)
         elif height > 0 and block['previous_hash'] != block_hash(chain[height - 1]):
             problem = 'its previous_hash is not the hash of block %d' % height
         elif rule == 'difficulty' and block['difficulty'] != chain[0]['difficulty']:

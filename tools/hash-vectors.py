@@ -5,6 +5,8 @@
     python3 tools/hash-vectors.py floats > step01-block/src/test/resources/float-repr.txt
     python3 tools/hash-vectors.py headers 13 > step13-header/src/test/resources/header-vectors.jsonl
     python3 tools/hash-vectors.py headers 14 > step14-retarget/src/test/resources/header-vectors.jsonl
+    python3 tools/hash-vectors.py headers 16 > step16-merkle-proofs/src/test/resources/header-vectors.jsonl
+    python3 tools/hash-vectors.py merkle > step16-merkle-proofs/src/test/resources/merkle-vectors.jsonl
 
 The blocks are hashed exactly as the tutorial hashes them, json.dumps(block, sort_keys=True), with the one
 fix the text needs in Python 3: the string is encoded to bytes before hashlib sees it.
@@ -79,23 +81,59 @@ def blocks():
 def header_hash(b):
     """Step 13's rule: the SHA-256 of the header's digest followed by the proof as 8 big-endian bytes."""
     header = {key: b[key] for key in ('difficulty', 'target', 'index', 'previous_hash', 'timestamp',
-                                      'transactions_hash') if key in b}
+                                      'transactions_hash', 'merkle_root', 'transaction_count') if key in b}
     digest = hashlib.sha256(json.dumps(header, sort_keys=True).encode()).digest()
     return digest.hex(), hashlib.sha256(digest + b['proof'].to_bytes(8, 'big')).hexdigest()
 
 
+def leaf_hash(transaction):
+    return hashlib.sha256(b'\x00' + json.dumps(transaction, sort_keys=True).encode()).digest()
+
+
+def merkle_root(leaves):
+    """RFC 6962, section 2.1: split at the largest power of two smaller than n, and duplicate nothing."""
+    if not leaves:
+        return hashlib.sha256(b'').digest()
+    if len(leaves) == 1:
+        return leaves[0]
+    k = 1
+    while k * 2 < len(leaves):
+        k *= 2
+    return hashlib.sha256(b'\x01' + merkle_root(leaves[:k]) + merkle_root(leaves[k:])).digest()
+
+
+def merkle():
+    print('# Merkle roots of RFC 6962 over lists of 0 to 70 payments (Python ' + sys.version.split()[0] + ').')
+    print('# Made by: python3 tools/hash-vectors.py merkle > step16-merkle-proofs/src/test/resources/merkle-vectors.jsonl')
+    print('# One JSON object a line: transactions, and merkle_root, the hex root of their leaves, each leaf')
+    print('# SHA-256(0x00 + json.dumps(transaction, sort_keys=True)).')
+    for n in list(range(0, 18)) + [31, 32, 33, 63, 64, 65, 70]:
+        transactions = [tx('alice', 'bob', i + 1) for i in range(n)]
+        print(json.dumps({'transactions': transactions,
+                          'merkle_root': merkle_root([leaf_hash(t) for t in transactions]).hex()}))
+
+
 def headers(step='13'):
-    """Step 13's header holds the difficulty, 4; step 14's the target of 4 hex zeros."""
-    directory, field = {'13': ('step13-header', 'difficulty 4'), '14': ('step14-retarget', 'target 0000ff...ff')}[step]
+    """Step 13's header holds the difficulty, 4; step 14's the target of 4 hex zeros; step 16's a Merkle root."""
+    directory, field = {'13': ('step13-header', 'difficulty 4'), '14': ('step14-retarget', 'target 0000ff...ff'),
+                        '16': ('step16-merkle-proofs', 'target 0000ff...ff')}[step]
     print('# The same blocks with step ' + step + '\'s header, and their hashes (Python ' + sys.version.split()[0] + ').')
     print('# Made by: python3 tools/hash-vectors.py headers ' + step + ' > ' + directory
           + '/src/test/resources/header-vectors.jsonl')
-    print('# One JSON object a line: name, block (with ' + field + ' and transactions_hash, the SHA-256 of')
-    print('# json.dumps(transactions, sort_keys=True)), header_digest and hash.')
+    if step == '16':
+        print('# One JSON object a line: name, block (with ' + field + ', merkle_root, the RFC 6962 root of its')
+        print('# transactions, and transaction_count), header_digest and hash.')
+    else:
+        print('# One JSON object a line: name, block (with ' + field + ' and transactions_hash, the SHA-256 of')
+        print('# json.dumps(transactions, sort_keys=True)), header_digest and hash.')
     for name, b in BLOCKS:
         rule = {'difficulty': 4} if step == '13' else {'target': '0000' + 'f' * 60}
-        b = dict(b, **rule, transactions_hash=hashlib.sha256(
-            json.dumps(b['transactions'], sort_keys=True).encode()).hexdigest())
+        if step == '16':
+            b = dict(b, **rule, merkle_root=merkle_root([leaf_hash(t) for t in b['transactions']]).hex(),
+                     transaction_count=len(b['transactions']))
+        else:
+            b = dict(b, **rule, transactions_hash=hashlib.sha256(
+                json.dumps(b['transactions'], sort_keys=True).encode()).hexdigest())
         digest, block_hash = header_hash(b)
         print(json.dumps({'name': name, 'block': b, 'header_digest': digest, 'hash': block_hash}, ensure_ascii=False))
 
@@ -119,4 +157,4 @@ def floats():
 
 
 if __name__ == '__main__':
-    {'blocks': blocks, 'floats': floats, 'headers': headers}[sys.argv[1]](*sys.argv[2:])
+    {'blocks': blocks, 'floats': floats, 'headers': headers, 'merkle': merkle}[sys.argv[1]](*sys.argv[2:])

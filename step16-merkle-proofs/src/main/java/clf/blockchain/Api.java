@@ -40,7 +40,6 @@ public final class Api {
     private final Consensus consensus;
     private final PeerClient peers;
     private final Gossip gossip;
-    private final ProofApi proofs;
     /** Mines one block at a time, and a resolve waits for it: no chain is replaced under a mine that forges on it. */
     private final Object miningLock;
 
@@ -50,12 +49,12 @@ public final class Api {
         this.consensus = new Consensus(blockchain);
         this.peers = peers;
         this.gossip = gossip;
-        this.proofs = new ProofApi(blockchain);
         this.miningLock = gossip.chainLock();
     }
 
     /** Every route the node serves, the text's other spellings too. */
     public List<Route> routes() {
+        ProofApi proofs = new ProofApi(blockchain);
         return List.of(
                 Route.slow("GET", "/mine", this::mine),
                 quickInMemory("POST", "/transactions/new", this::newTransaction),
@@ -135,11 +134,16 @@ public final class Api {
      */
     void chain(HttpServerExchange exchange) throws IOException {
         List<Block> chain = blockchain.chain();
-        int from = HttpJson.from(exchange, "/chain");
+        String from = exchange.getQueryParameters().containsKey("from")
+                ? exchange.getQueryParameters().get("from").getFirst() : "1";
+        if (!from.matches("[1-9][0-9]{0,8}")) {
+            throw new ApiError(400, "from=" + from + " is not a block index", "give a whole number from 1, as in"
+                    + " /chain?from=2; past the last block, the answer has no blocks and the chain's length");
+        }
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         // Undertow sends a short answer with its length, and a long one in chunks as it is written.
         try (OutputStream out = exchange.getOutputStream()) {
-            writeChain(chain, from, blockchain.chainWork().toString(), out);
+            writeChain(chain, Integer.parseInt(from), blockchain.chainWork().toString(), out);
         }
     }
 

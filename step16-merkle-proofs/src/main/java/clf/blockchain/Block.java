@@ -55,7 +55,7 @@ public final class Block {
     /** The leaf hashes of the transactions, in block order. */
     public static List<byte[]> leaves(JsonArray transactions) {
         List<byte[]> leaves = new ArrayList<>(transactions.size());
-        transactions.forEach(transaction -> leaves.add(Merkle.leafHash(CanonicalJson.write(transaction))));
+        transactions.forEach(transaction -> leaves.add(Merkle.leafHash(CanonicalJson.write(transaction).getBytes(StandardCharsets.UTF_8))));
         return leaves;
     }
 

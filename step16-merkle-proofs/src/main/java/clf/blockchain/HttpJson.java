@@ -110,17 +110,6 @@ public final class HttpJson {
     }
 
     /** Answers with JSON written as the text's Flask node writes it: sorted keys, the bytes that Python hashes. */
-    /** The block index in {@code ?from=N}, 1 when it is not given; a 400 for anything but a whole number from 1. */
-    public static int from(HttpServerExchange exchange, String path) {
-        String from = exchange.getQueryParameters().containsKey("from")
-                ? exchange.getQueryParameters().get("from").getFirst() : "1";
-        if (!from.matches("[1-9][0-9]{0,8}")) {
-            throw new ApiError(400, "from=" + from + " is not a block index", "give a whole number from 1, as in "
-                    + path + "?from=2; past the last block, the answer has no blocks and the chain's length");
-        }
-        return Integer.parseInt(from);
-    }
-
     public static void send(HttpServerExchange exchange, int status, JsonElement body) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");

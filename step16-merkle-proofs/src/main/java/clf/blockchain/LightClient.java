@@ -3,6 +3,7 @@ package clf.blockchain;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -10,18 +11,14 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
-/** A light client, Bitcoin's SPV: a payment checked against block headers and a Merkle proof, without the chain. */
+/**
+ * A light client, Bitcoin's SPV: a payment checked against block headers and a Merkle proof, without the chain; an
+ * {@link IllegalArgumentException} says why a payment is not confirmed.
+ */
 final class LightClient {
 
     /** Where a payment is: its block, and how many blocks deep, 1 for the last block. */
     record Confirmation(long block, long depth) {
-    }
-
-    /** Why a payment was not confirmed. */
-    static final class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message);
-        }
     }
 
     private final ChainValidator validator;
@@ -52,34 +49,46 @@ final class LightClient {
             }
         }
         if (best == null) {
-            throw new Refused("no node gave headers that keep every rule");
+            throw new IllegalArgumentException("no node gave headers that keep every rule");
         }
         JsonObject proof;
         try {
             proof = get.apply(bestNode, "/transactions/" + id + "/proof");
         } catch (RuntimeException e) {
-            throw new Refused(bestNode + ", of the chain of most work, gave no proof: " + e.getMessage());
+            throw new IllegalArgumentException(bestNode + ", of the chain of most work, gave no proof: " + e.getMessage());
         }
-        long index = number(proof, "block_index");
+        long index;
+        long treeSize;
+        long leafIndex;
+        List<byte[]> path;
+        try {
+            index = proof.get("block_index").getAsLong();
+            treeSize = proof.get("tree_size").getAsLong();
+            path = proof.getAsJsonArray("path").asList().stream().map(h -> HexFormat.of().parseHex(h.getAsString())).toList();
+            leafIndex = proof.get("leaf_index").getAsLong();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the proof is not in the form GET /transactions/{id}/proof answers");
+        }
         if (index < 1 || index > best.size()) {
-            throw new Refused("the proof names block " + index + ", which is not in the chain of most work (" + best.size()
-                    + " blocks, from " + bestNode + ")");
+            throw new IllegalArgumentException("the proof names block " + index + ", which is not in the chain of most"
+                    + " work (" + best.size() + " blocks, from " + bestNode + ")");
         }
         Block header = best.get((int) index - 1);
         if (!header.merkleRoot().equals(proof.get("merkle_root"))) {
-            throw new Refused("the proof's merkle_root is not the one in the header of block " + index);
+            throw new IllegalArgumentException("the proof's merkle_root is not the one in the header of block " + index);
         }
-        if (number(proof, "tree_size") != header.transactionCount()) {
-            throw new Refused("the proof's tree_size, " + number(proof, "tree_size") + ", is not the transaction_count in"
-                    + " the header of block " + index + ", " + header.transactionCount());
+        if (treeSize != header.transactionCount()) {
+            throw new IllegalArgumentException("the proof's tree_size, " + treeSize + ", is not the transaction_count"
+                    + " in the header of block " + index + ", " + header.transactionCount());
         }
         JsonElement transaction = proof.get("transaction");
         if (transaction == null || !Block.id(transaction).equals(id)) {
-            throw new Refused("the proof is not for transaction " + id);
+            throw new IllegalArgumentException("the proof is not for transaction " + id);
         }
-        if (!Merkle.verify(Merkle.leafHash(CanonicalJson.write(transaction)), number(proof, "leaf_index"),
-                header.transactionCount(), path(proof), HexFormat.of().parseHex(header.merkleRoot().getAsString()))) {
-            throw new Refused("the proof's path does not lead from the transaction to the merkle_root of block " + index);
+        if (!Merkle.verify(Merkle.leafHash(CanonicalJson.write(transaction).getBytes(StandardCharsets.UTF_8)), leafIndex,
+                header.transactionCount(), path, HexFormat.of().parseHex(header.merkleRoot().getAsString()))) {
+            throw new IllegalArgumentException("the proof's path does not lead from the transaction to the merkle_root"
+                    + " of block " + index);
         }
         return new Confirmation(index, best.size() - index + 1);
     }
@@ -88,38 +97,15 @@ final class LightClient {
     private List<Block> headers(String node) {
         JsonElement answer = get.apply(node, "/headers").get("headers");
         if (answer == null || !answer.isJsonArray()) {
-            throw new Refused("its answer has no \"headers\": is it a node of step 16 or later?");
+            throw new IllegalArgumentException("its answer has no \"headers\": is it a node of step 16 or later?");
         }
         List<Block> headers = new ArrayList<>();
         try {
             answer.getAsJsonArray().forEach(header -> headers.add(Block.fromHeader(header)));
             validator.checkHeaders(headers, 0);
         } catch (IllegalArgumentException e) {
-            throw new Refused("its headers do not keep the rules: " + e.getMessage());
+            throw new IllegalArgumentException("its headers do not keep the rules: " + e.getMessage(), e);
         }
         return headers;
-    }
-
-    private static long number(JsonObject proof, String field) {
-        JsonElement value = proof.get(field);
-        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-            throw new Refused("the proof has no \"" + field + "\", a whole number");
-        }
-        return value.getAsLong();
-    }
-
-    private static List<byte[]> path(JsonObject proof) {
-        JsonElement path = proof.get("path");
-        if (path == null || !path.isJsonArray()) {
-            throw new Refused("the proof has no \"path\", a list of hashes");
-        }
-        List<byte[]> hashes = new ArrayList<>();
-        for (JsonElement hash : path.getAsJsonArray()) {
-            if (!hash.isJsonPrimitive() || !hash.getAsString().matches("[0-9a-f]{64}")) {
-                throw new Refused("the proof's path holds " + hash + ", not a hash of 64 lower-case hex digits");
-            }
-            hashes.add(HexFormat.of().parseHex(hash.getAsString()));
-        }
-        return hashes;
     }
 }

@@ -1,13 +1,11 @@
 package clf.blockchain;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.undertow.server.HttpServerExchange;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /** Merkle proofs over HTTP: a transaction's path up its block's tree, and the headers a light client checks it by. */
 final class ProofApi {
@@ -15,14 +13,7 @@ final class ProofApi {
     static final String ID_HINT = "a transaction's id is the hex SHA-256 of its canonical JSON, 64 lower-case hex"
             + " digits, as `wallet send` prints it";
 
-    /** A block of the chain as the index saw it: its hash, and the ids of its transactions. */
-    private record Indexed(String hash, List<String> ids) {
-    }
-
     private final Blockchain blockchain;
-    private final List<Indexed> indexed = new ArrayList<>();
-    /** Each transaction's id to the index of the first block that holds it. */
-    private final Map<String, Integer> blockOf = new HashMap<>();
 
     ProofApi(Blockchain blockchain) {
         this.blockchain = blockchain;
@@ -35,14 +26,12 @@ final class ProofApi {
             throw new ApiError(400, "'" + id + "' is not a transaction id", ID_HINT);
         }
         List<Block> chain = blockchain.chain();
-        Integer index = locate(chain, id);
-        if (index == null) {
+        int index = locate(chain, id);
+        if (index == 0) {
             boolean pending = blockchain.currentTransactions().asList().stream().anyMatch(t -> Block.id(t).equals(id));
-            throw pending
-                    ? new ApiError(404, "transaction " + id + " is pending: no block holds it yet",
-                            "ask again once a block holds it; GET /mine mines one")
-                    : new ApiError(404, "no block of this node's chain holds transaction " + id, "check the id; a"
-                            + " payment that was refused, or is only on another node's chain, has no proof here");
+            throw pending ? new ApiError(404, "transaction " + id + " is pending: no block holds it yet", "ask again"
+                    + " once a block holds it; GET /mine mines one") : new ApiError(404, "no block of this node's chain"
+                    + " holds transaction " + id, "check the id; a payment refused, or on another chain, has no proof here");
         }
         Block block = chain.get(index - 1);
         JsonArray transactions = block.transactions();
@@ -62,14 +51,11 @@ final class ProofApi {
         HttpJson.send(exchange, 200, response);
     }
 
-    /** {@code GET /headers?from=N}: every block from N on without its transactions, and the chain's length and work. */
+    /** {@code GET /headers}: every block without its transactions, and the chain's length and work. */
     void headers(HttpServerExchange exchange) {
-        int from = HttpJson.from(exchange, "/headers");
         List<Block> chain = blockchain.chain();
         JsonArray headers = new JsonArray();
-        for (Block block : chain.subList(Math.min(from - 1, chain.size()), chain.size())) {
-            headers.add(block.header());
-        }
+        chain.forEach(block -> headers.add(block.header()));
         JsonObject response = new JsonObject();
         response.add("headers", headers);
         response.addProperty("length", chain.size());
@@ -77,23 +63,15 @@ final class ProofApi {
         HttpJson.send(exchange, 200, response);
     }
 
-    /** The index of the block of {@code chain} that holds the transaction, or null; the index follows the chain. */
-    private synchronized Integer locate(List<Block> chain, String id) {
-        // Blocks are linked by their hashes: where our last indexed block still stands, every block before it does too.
-        while (!indexed.isEmpty() && (indexed.size() > chain.size()
-                || !indexed.get(indexed.size() - 1).hash().equals(Blockchain.hash(chain.get(indexed.size() - 1))))) {
-            int dropped = indexed.size();
-            indexed.remove(dropped - 1).ids().forEach(gone -> blockOf.remove(gone, dropped));
-        }
-        for (int i = indexed.size(); i < chain.size(); i++) {
-            Block block = chain.get(i);
-            List<String> ids = new ArrayList<>();
-            for (var transaction : block.transactions()) {
-                ids.add(Block.id(transaction));
-                blockOf.putIfAbsent(ids.get(ids.size() - 1), i + 1);
+    /** The index of the last block of {@code chain} that holds the transaction, or 0: a recent one is found first. */
+    private static int locate(List<Block> chain, String id) {
+        for (int index = chain.size(); index >= 1; index--) {
+            for (JsonElement transaction : chain.get(index - 1).transactions()) {
+                if (Block.id(transaction).equals(id)) {
+                    return index;
+                }
             }
-            indexed.add(new Indexed(Blockchain.hash(block), ids));
         }
-        return blockOf.get(id);
+        return 0;
     }
 }

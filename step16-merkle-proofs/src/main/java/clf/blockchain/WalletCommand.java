@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -104,32 +105,27 @@ public final class WalletCommand implements Runnable {
                 field(balance, "nextNonce", node));
     }
 
-    /** The chain's parameters, which a light client needs to check the targets: the nodes' own options. */
+    /** The chain's parameters, as the nodes were started, which a light client needs to check the targets. */
     static final class Chain {
-        @Option(names = "--difficulty", paramLabel = "N", defaultValue = "4", description = "the chain's genesis"
-                + " difficulty, as the nodes were started (default: ${DEFAULT-VALUE})")
+        @Option(names = "--difficulty", paramLabel = "N", description = "as the nodes (default: 4)")
         int difficulty = 4;
         @Option(names = "--block-time", paramLabel = "SECONDS", description = "as the nodes (default: 10)")
         double blockTime = Retarget.BLOCK_SECONDS;
         @Option(names = "--retarget-every", paramLabel = "N", description = "as the nodes (default: 10)")
         int retargetEvery = Retarget.EVERY;
-        @Option(names = "--wait-seconds", paramLabel = "S", description = "how long to wait for a block to hold it"
-                + " (default: 60)")
-        int waitSeconds = 60;
     }
 
     @Command(name = "confirm", description = "check with headers and a Merkle proof alone that a payment is in the"
             + " chain of most work among the nodes")
     void confirm(@Option(names = "--id", paramLabel = "ID", required = true) String id,
                  @Option(names = "--node", paramLabel = "URL", required = true) List<String> nodes,
-                 @ArgGroup(exclusive = false) Chain chain) {
+                 @Mixin Chain chain) {
         if (!id.matches("[0-9a-f]{64}")) {
             throw new ParameterException(spec.commandLine(), "--id takes " + ProofApi.ID_HINT + ", not " + id);
         }
         nodes.forEach(node -> uri(node, "/"));
-        Chain rules = chain == null ? new Chain() : chain;
-        ProofOfWork work = new ProofOfWork(new Retarget(Target.ofDifficulty(rules.difficulty), rules.retargetEvery,
-                rules.blockTime), 1);
+        ProofOfWork work = new ProofOfWork(new Retarget(Target.ofDifficulty(chain.difficulty), chain.retargetEvery,
+                chain.blockTime), 1);
         LightClient client = new LightClient(work, Clock.systemUTC(),
                 (node, path) -> ask(node, HttpRequest.newBuilder(uri(node, path)), 200));
         try {
@@ -137,7 +133,7 @@ public final class WalletCommand implements Runnable {
                     .println("note: " + note));
             out().println("confirmed in block " + confirmed.block() + ", " + confirmed.depth()
                     + (confirmed.depth() == 1 ? " block deep" : " blocks deep"));
-        } catch (LightClient.Refused e) {
+        } catch (IllegalArgumentException e) {
             throw new Failure("not confirmed: " + e.getMessage());
         }
     }
@@ -149,7 +145,7 @@ public final class WalletCommand implements Runnable {
               @Option(names = "--node", paramLabel = "URL", required = true) String node,
               @Option(names = "--wait", description = "then wait until a light client confirms it, as `confirm` does")
               boolean wait,
-              @ArgGroup(exclusive = false) Chain chain) {
+              @Mixin Chain chain) {
         address(to, "--to");
         if (amount <= 0) {
             throw new ParameterException(spec.commandLine(), "--amount takes a whole number of coins, 1 or more, not " + amount);
@@ -167,14 +163,13 @@ public final class WalletCommand implements Runnable {
         out().println(field(answer, "message", node));
         String id = Block.id(payment.toJson());
         out().println("id: " + id);
-        Chain rules = chain == null ? new Chain() : chain;
-        long until = System.nanoTime() + rules.waitSeconds * 1_000_000_000L;
+        long until = System.nanoTime() + 60_000_000_000L;
         while (wait && System.nanoTime() < until && ask(node, HttpRequest.newBuilder(uri(node, "/transactions/pending")),
                 200).getAsJsonArray("transactions").contains(payment.toJson())) {
             LockSupport.parkNanos(500_000_000L);
         }
         if (wait) {
-            confirm(id, List.of(node), rules);
+            confirm(id, List.of(node), chain);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class MerkleTest {
     static List<byte[]> leaves(int n) {
         List<byte[]> leaves = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            leaves.add(Merkle.leafHash("{\"n\": " + i + "}"));
+            leaves.add(Merkle.leafHash(("{\"n\": " + i + "}").getBytes(StandardCharsets.UTF_8)));
         }
         return leaves;
     }
