@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The compose demo of the complete node (step 12): three nodes in containers, in a line (node1 - node2 - node3, each
+# The compose demo of the complete node (step 16): three nodes in containers, in a line (node1 - node2 - node3, each
 # knowing only its neighbours), each mining to its own wallet; blocks and a signed payment travel by gossip alone.
 #   ./mvnw -q package -DskipTests && bash tools/compose-demo.sh [HOST]
 # 1. makes the wallets (demo-wallets/: the three miners' and bob's) and writes the miners' addresses to .env;
@@ -7,7 +7,8 @@
 #    shows that each knows only its neighbours;
 # 3. node1 mines two blocks, and node3, which only node2 tells, has node1's chain within 10 s (WITHIN=N), with no
 #    /nodes/resolve anywhere; node1's miner pays bob 1 coin through node2, signed here by the wallet; a tampered copy
-#    of a payment is refused; node2 mines the payment, and the block reaches node1 and node3 in the same way;
+#    of a payment is refused; node2 mines the payment, and the block reaches node1 and node3 in the same way; a light
+#    wallet confirms the payment from node3's headers and a Merkle proof (wallet confirm);
 # 4. checks that all three nodes serve the same chain and that bob has his coin on every node;
 # 5. kills node2 with SIGKILL and starts it again: it serves the same chain, read back from its volume, and the line
 #    is whole again: a block mined on node3 reaches node1 through it;
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 host=${1:-localhost}
 node1=http://$host:5000 node2=http://$host:5001 node3=http://$host:5002
 within=${WITHIN:-10}
-jar=step12-discovery/target/step12-discovery.jar
+jar=step16-merkle-proofs/target/step16-merkle-proofs.jar
 [ -f "$jar" ] || { echo "build the jar first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 compose=docker-compose
 command -v docker-compose >/dev/null || compose="docker compose"
@@ -76,13 +77,20 @@ curl -fsS "$node1/mine"; echo
 agree $node1 $node3 $node2
 bob_before=$(curl -fsS "$node2/balances/$bob" | grep -o '"balanceOf": [0-9]*' | grep -o '[0-9]*$')
 say "node1's miner pays bob 1 coin through node2: signed here, by the wallet; the node never sees the key"
-wallet send --key demo-wallets/node1-miner.pem --to "$bob" --amount 1 --node "$node2"
+wallet send --key demo-wallets/node1-miner.pem --to "$bob" --amount 1 --node "$node2" | tee demo-wallets/sent.txt
+payment=$(sed -n 's/^id: //p' demo-wallets/sent.txt)
 say "a forgery: a payment from node1's miner to bob that its wallet never signed"
 forged='{"sender": "'$(wallet address --key demo-wallets/node1-miner.pem)'", "recipient": "'$bob'", "amount": 2, "nonce": 2, "signature": "'$(printf 'ab%.0s' $(seq 1 64))'"}'
 curl -sS -X POST -H "Content-Type: application/json" -d "$forged" "$node2/transactions/new"; echo
 say "node2 mines the payment, and its block travels to node1 and node3"
 curl -fsS "$node2/mine"; echo
 agree $node2 $node1 $node3
+say "a light wallet confirms the payment from node3's headers and one Merkle proof, without its chain"
+for _ in $(seq 1 $((within * 10))); do
+  curl -fs "$node3/transactions/$payment/proof" >/dev/null && break
+  sleep 0.1
+done
+wallet confirm --id "$payment" --node "$node3"
 say "what each node serves now"
 for node in $node1 $node2 $node3; do
   body=$(chain "$node")

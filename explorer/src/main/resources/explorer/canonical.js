@@ -154,14 +154,64 @@ const Canonical = (() => {
   }
 
   async function sha256Hex(text) {
-    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+    return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
   }
 
-  /** The hash of a block, as a node computes it. */
-  function hash(block) {
-    return sha256Hex(write(block));
+  // The header a block's proof covers (step 16, steps 14 and 15, step 13): found by the field only that header has.
+  const HEADERS = [
+    ["merkle_root", ["index", "merkle_root", "previous_hash", "target", "timestamp", "transaction_count"]],
+    ["target", ["index", "previous_hash", "target", "timestamp", "transactions_hash"]],
+    ["transactions_hash", ["difficulty", "index", "previous_hash", "timestamp", "transactions_hash"]],
+  ];
+
+  function hex(bytes) {
+    return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
-  return { Num, parse, write, pretty, sha256Hex, hash };
+  /**
+   * The hash of a block, as a node computes it: with a header, SHA-256 of the header's digest and the proof as 8
+   * bytes, most significant first; without one, the text's SHA-256 of the whole block's canonical JSON.
+   */
+  async function hash(block) {
+    const rule = block && typeof block === "object" ? HEADERS.find(([field]) => field in block) : undefined;
+    if (!rule) return sha256Hex(write(block));
+    const header = {};
+    for (const field of rule[1]) header[field] = block[field] === undefined ? null : block[field];
+    const message = new Uint8Array(40);
+    message.set(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(write(header)))));
+    let proof = BigInt.asUintN(64, BigInt(block.proof instanceof Num && !block.proof.isFloat ? block.proof.text : 0));
+    for (let i = 0; i < 8; i++, proof >>= 8n) message[39 - i] = Number(proof & 0xffn);
+    return hex(await crypto.subtle.digest("SHA-256", message));
+  }
+
+  async function sha256(...parts) {
+    const bytes = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+    parts.reduce((at, part) => (bytes.set(part, at), at + part.length), 0);
+    return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  }
+
+  /** RFC 6962's root of leaf hashes: split at the largest power of two below n, nothing duplicated (step 16). */
+  async function merkleRoot(leaves) {
+    if (leaves.length === 0) return sha256();
+    if (leaves.length === 1) return leaves[0];
+    let k = 1;
+    while (k * 2 < leaves.length) k *= 2;
+    return sha256([1], await merkleRoot(leaves.slice(0, k)), await merkleRoot(leaves.slice(k)));
+  }
+
+  /** Whether a block's transactions are those its header names; true for a block without a header. */
+  async function transactionsMatch(block) {
+    if (!block || typeof block !== "object") return true;
+    const transactions = Array.isArray(block.transactions) ? block.transactions : [];
+    if ("merkle_root" in block) {
+      const leaves = [];
+      for (const t of transactions) leaves.push(await sha256([0], new TextEncoder().encode(write(t))));
+      return block.merkle_root === hex(await merkleRoot(leaves)) && block.transaction_count instanceof Num
+        && Number(block.transaction_count.text) === transactions.length;
+    }
+    if (!("transactions_hash" in block)) return true;
+    return block.transactions_hash === await sha256Hex(write(block.transactions === undefined ? null : block.transactions));
+  }
+
+  return { Num, parse, write, pretty, sha256Hex, hash, transactionsMatch };
 })();

@@ -139,7 +139,9 @@ function shown(node) {
 
 async function hashOf(block) {
   const canonical = Canonical.write(block);
-  if (!hashes.has(canonical)) hashes.set(canonical, await Canonical.sha256Hex(canonical));
+  if (!hashes.has(canonical)) {
+    hashes.set(canonical, { hash: await Canonical.hash(block), paid: await Canonical.transactionsMatch(block) });
+  }
   return hashes.get(canonical);
 }
 
@@ -174,13 +176,14 @@ async function render() {
   const views = [];
   for (const node of nodes) {
     const blocks = shown(node);
-    for (const view of blocks) view.hash = await hashOf(view.block);
+    for (const view of blocks) Object.assign(view, await hashOf(view.block));
     views.push(blocks);
   }
   const rows = Math.max(0, ...views.map((v) => v.length));
   nodes.forEach((node, n) => {
     const blocks = views[n];
-    node.length.textContent = `(${node.chain.length} blocks)`;
+    // From step 15 a node says its chain's work: the sum of 2^256 / (target + 1) over its blocks.
+    node.length.textContent = `(${node.chain.length} blocks` + (typeof node.work === "string" ? `, work ${node.work})` : ")");
     while (node.rows.length > rows) node.rows.pop().row.remove();
     while (node.rows.length < rows) {
       const row = $("div", { class: "row" });
@@ -198,7 +201,8 @@ async function render() {
       if (!slot.card) { slot.card = card(node, r); slot.row.append(slot.card.element); }
       const c = slot.card;
       const block = view.block;
-      c.title.textContent = `#${text(block.index)} · proof ${text(block.proof)}`;
+      c.title.textContent = `#${text(block.index)} · proof ${text(block.proof)}`
+        + (typeof block.target === "string" ? ` · target ${short(block.target)}` : "");
       c.hash.textContent = short(view.hash);
       c.hash.title = view.hash;
       c.previous.textContent = short(block.previous_hash);
@@ -208,6 +212,10 @@ async function render() {
       if (r > 0) {
         ok = typeof block.previous_hash === "string" && block.previous_hash === blocks[r - 1].hash;
         link = ok ? `✓ links to the hash of block ${r}` : `✗ previous_hash is not the hash of block ${r}`;
+      }
+      if (!view.paid) {
+        ok = false;
+        link = "✗ its transactions are not those its header names";
       }
       if (brokenAt >= 0 && r > brokenAt) {
         ok = false;
@@ -265,6 +273,7 @@ async function fetchChain(node) {
     const part = Canonical.parse(await read(`/chain?from=${known}`).catch(() => "{}"));
     if (part.from instanceof Canonical.Num && Number(part.from.text) === known && Array.isArray(part.chain)
         && part.chain.length > 0 && Canonical.write(part.chain[0]) === Canonical.write(node.chain[known - 1])) {
+      node.work = part.work;
       if (part.chain.length === 1) return false;
       node.chain = node.chain.concat(part.chain.slice(1));
       node.chainText = null;
@@ -272,7 +281,9 @@ async function fetchChain(node) {
     }
     if (part.from === undefined && Array.isArray(part.chain)) return take(node, part.chain);
   }
-  return take(node, Canonical.parse(await read("/chain")).chain);
+  const whole = Canonical.parse(await read("/chain"));
+  node.work = whole.work;
+  return take(node, whole.chain);
 }
 
 /** Takes a whole chain; says whether it differs from the one the page had. */
@@ -327,14 +338,14 @@ async function discover() {
 /** Notes the node's tip, and when this page first saw each new tip, and each tip it follows, on this node. */
 async function observe(node, at) {
   if (node.chain.length === 0) return;
-  const hash = await hashOf(node.chain[node.chain.length - 1]);
+  const { hash } = await hashOf(node.chain[node.chain.length - 1]);
   const before = node.tip;
   node.tip = { index: node.chain.length, hash };
   // A tip that the first read shows is older than the page: only the tips that come after it are followed.
   if (before && before.hash !== hash && !travel.has(hash)) travel.set(hash, { index: node.chain.length, seen: new Map() });
   for (const [tracked, entry] of travel) {
     const block = node.chain[entry.index - 1];
-    if (!entry.seen.has(node.i) && block && (await hashOf(block)) === tracked) entry.seen.set(node.i, at);
+    if (!entry.seen.has(node.i) && block && (await hashOf(block)).hash === tracked) entry.seen.set(node.i, at);
   }
   const first = (entry) => Math.min(...entry.seen.values());
   while (travel.size > TRAVEL_ROWS) {

@@ -25,33 +25,40 @@ public class ChainJsonBenchmark {
     static final int BLOCKS = 100_000;
 
     private List<Block> chain;
+    private String work;
 
     @Setup
     public void setUp() {
         chain = Chains.make(BLOCKS, false);
+        work = chain.stream().map(block -> block.target().work()).reduce(java.math.BigInteger.ZERO,
+                java.math.BigInteger::add).toString();
     }
 
     List<Block> chain() {
         return chain;
     }
 
+    String work() {
+        return work;
+    }
+
     @Benchmark
     public void streamed() throws IOException {
-        Api.writeChain(chain, 1, OutputStream.nullOutputStream());
+        Api.writeChain(chain, 1, work, OutputStream.nullOutputStream());
     }
 
     @Benchmark
     public byte[] asOneString() {
-        return asOneString(chain);
+        return asOneString(chain, work);
     }
 
     /** The answer built as one string, then its bytes, as the node did before it streamed it. */
-    static byte[] asOneString(List<Block> chain) {
+    static byte[] asOneString(List<Block> chain, String work) {
         StringBuilder body = new StringBuilder("{\"chain\": [");
         for (int i = 0; i < chain.size(); i++) {
             body.append(i == 0 ? "" : ", ").append(chain.get(i).canonicalJson());
         }
-        body.append("], \"length\": ").append(chain.size()).append('}');
+        body.append("], \"length\": ").append(chain.size()).append(", \"work\": \"").append(work).append("\"}");
         return body.toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

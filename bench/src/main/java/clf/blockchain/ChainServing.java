@@ -66,7 +66,7 @@ public final class ChainServing implements Callable<Integer> {
             long started = System.nanoTime();
             for (int round = 0; round < rounds; round++) {
                 if (oneString) {
-                    bytes = ChainJsonBenchmark.asOneString(served.chain()).length;
+                    bytes = ChainJsonBenchmark.asOneString(served.chain(), served.chainWork().toString()).length;
                     continue;
                 }
                 try (InputStream body = client.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {

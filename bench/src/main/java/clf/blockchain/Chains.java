@@ -3,10 +3,13 @@ package clf.blockchain;
 import java.time.Clock;
 import java.util.List;
 
-/** Chains for the benchmarks, made quickly at difficulty 2 (checking a proof costs one hash at any difficulty). */
+/**
+ * Chains for the benchmarks, made quickly at difficulty 2 (checking a proof costs one hash at any difficulty), with
+ * a window longer than any chain here, so that the target stays the genesis one.
+ */
 final class Chains {
 
-    static final ProofOfWork WORK = new ProofOfWork(ProofOfWork.Rule.LINKED, 2);
+    static final ProofOfWork WORK = work(2);
 
     private Chains() {
     }
@@ -33,12 +36,15 @@ final class Chains {
         return blockchain;
     }
 
-    /** Mines the next block as a node does: the proof, the reward to {@code miner}, the block. */
+    /** A proof of work at this difficulty, on one thread, whose target never moves. */
+    static ProofOfWork work(int difficulty) {
+        return new ProofOfWork(new Retarget(Target.ofDifficulty(difficulty), 1_000_000, Retarget.BLOCK_SECONDS), 1);
+    }
+
+    /** Mines the next block as a node does: the template with the reward to {@code miner}, its proof, the block. */
     static Block mine(Blockchain blockchain, Wallet miner) {
-        Block last = blockchain.lastBlock();
-        long proof = blockchain.proofOfWork(last).proof();
-        blockchain.newTransaction("0", miner.address(), 1);
-        return blockchain.newBlock(proof, Blockchain.hash(last));
+        Block template = blockchain.nextBlock(miner.address());
+        return blockchain.newBlock(template, blockchain.proofOfWork(template).proof());
     }
 
     /** A new node's chain, genesis alone, mined by the benchmarks' rule. */

@@ -71,7 +71,7 @@ public final class GossipNetwork implements Callable<Integer> {
         try {
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                Blockchain blockchain = new Blockchain(new ProofOfWork(ProofOfWork.Rule.LINKED, difficulty, 1), Clock.systemUTC());
+                Blockchain blockchain = new Blockchain(Chains.work(difficulty), Clock.systemUTC());
                 if (i > 0) {
                     blockchain.registerNodes(List.of(address(nodes.get(0))));
                 }

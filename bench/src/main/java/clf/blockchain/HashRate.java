@@ -25,6 +25,8 @@ public final class HashRate implements Callable<Integer> {
 
     private int warmUps = 3;
 
+    private static final Target DIFFICULTY_6 = Target.ofDifficulty(6);
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new HashRate()).execute(args));
     }
@@ -40,28 +42,37 @@ public final class HashRate implements Callable<Integer> {
             System.out.println("a short run (CLF_DOC_SHORT=1): " + seconds + " s a measurement");
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        double one = rate(new ProofOfWork(ProofOfWork.Rule.TEXT, 6, 1), "one thread");
-        double all = rate(new ProofOfWork(ProofOfWork.Rule.TEXT, 6, cores), cores + " threads");
+        double one = rate(miner(1), "one thread");
+        double all = rate(miner(cores), cores + " threads");
         System.out.printf("%d threads mine %.2f times as fast as one%n", cores, all / one);
         return 0;
     }
 
+    private static ProofOfWork miner(int threads) {
+        return new ProofOfWork(new Retarget(DIFFICULTY_6, Retarget.EVERY, Retarget.BLOCK_SECONDS), threads);
+    }
+
+    /** A header's digest for search n: each search hashes 40-byte guesses, the digest then the proof. */
+    static byte[] digest(long n) {
+        return Sha256.digest().digest(java.nio.ByteBuffer.allocate(8).putLong(n).array());
+    }
+
     private double rate(ProofOfWork work, String name) {
         // The first searches let the JIT compile the loop; they are not counted.
-        for (long lastProof = 1; lastProof <= warmUps; lastProof++) {
-            work.proofOfWork(lastProof, "");
+        for (long search = 1; search <= warmUps; search++) {
+            work.proofOfWork(digest(search), DIFFICULTY_6);
         }
         long attempts = 0;
         long nanos = 0;
         int searches = 0;
-        for (long lastProof = 100; nanos < seconds * 1e9; lastProof++) {
-            ProofOfWork.Result result = work.proofOfWork(lastProof, "");
+        for (long search = 100; nanos < seconds * 1e9; search++) {
+            ProofOfWork.Result result = work.proofOfWork(digest(search), DIFFICULTY_6);
             attempts += result.attempts();
             nanos += result.nanos();
             searches++;
         }
         double rate = attempts * 1e3 / nanos;
-        System.out.printf("%s: %.2f Mhash/s (%d searches at difficulty 6, %,d hashes in %.1f s)%n",
+        System.out.printf("%s: %.2f Mhash/s (%d searches at difficulty 6, 40-byte guesses, %,d hashes in %.1f s)%n",
                 name, rate, searches, attempts, nanos / 1e9);
         return rate;
     }

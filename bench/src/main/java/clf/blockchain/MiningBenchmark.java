@@ -27,12 +27,14 @@ public class MiningBenchmark {
     public String threads;
 
     private ProofOfWork work;
-    private long lastProof;
+    /** Difficulty 5: a search takes about a million guesses. */
+    static final Target TARGET = Target.ofDifficulty(5);
+    long search;
 
     @Setup
     public void setUp() {
         int count = threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
-        work = new ProofOfWork(ProofOfWork.Rule.TEXT, 5, count);
+        work = new ProofOfWork(new Retarget(TARGET, Retarget.EVERY, Retarget.BLOCK_SECONDS), count);
     }
 
     /** Counts the hashes tried, which JMH reports per second beside the searches. */
@@ -49,7 +51,7 @@ public class MiningBenchmark {
 
     @Benchmark
     public long search(Hashes counter) {
-        ProofOfWork.Result result = work.proofOfWork(lastProof++, "");
+        ProofOfWork.Result result = work.proofOfWork(HashRate.digest(search++), TARGET);
         counter.hashes += result.attempts();
         return result.proof();
     }

@@ -26,7 +26,7 @@ class BenchmarksTest {
             benchmark.setUp();
             MiningBenchmark.Hashes counter = new MiningBenchmark.Hashes();
             long proof = benchmark.search(counter);
-            assertTrue(new ProofOfWork(ProofOfWork.Rule.TEXT, 5).validProof(0, proof, ""), "proof " + proof);
+            assertTrue(MiningBenchmark.TARGET.admits(ProofOfWork.hash(HashRate.digest(0), proof)), "proof " + proof);
             assertTrue(counter.hashes > proof, threads + " threads tried every proof up to " + proof);
         }
     }
@@ -61,10 +61,23 @@ class BenchmarksTest {
         ChainJsonBenchmark benchmark = new ChainJsonBenchmark();
         benchmark.setUp();
         ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-        Api.writeChain(benchmark.chain(), 1, streamed);
+        Api.writeChain(benchmark.chain(), 1, benchmark.work(), streamed);
         byte[] whole = benchmark.asOneString();
         assertTrue(whole.length > 10_000_000, "100,000 blocks are tens of megabytes: " + whole.length);
         assertArrayEquals(whole, streamed.toByteArray());
+    }
+
+    @Test
+    void theMerkleBenchmarksComputeTheRootAndCheckAProofOfIt() {
+        MerkleBenchmark benchmark = new MerkleBenchmark();
+        benchmark.setUp();
+        assertEquals(64, benchmark.rootOf10000Payments().length());
+        assertTrue(benchmark.verifyOneProof());
+    }
+
+    @Test
+    void aLightSyncChecksTheHeadersOfAChain() {
+        assertEquals(0, new CommandLine(new LightSync()).execute("300"));
     }
 
     /** GossipNetwork exits 1 when a block does not reach every node; with four nodes, every block must. */

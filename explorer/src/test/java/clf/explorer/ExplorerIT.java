@@ -38,7 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The explorer in a real browser: Debian's Chromium, headless, driven by Selenium, against real nodes of steps 04, 05
- * and 12 run from their jars. Without Chromium these tests are skipped with a message, except in CI (CI=true), where
+ * and 16 run from their jars. Without Chromium these tests are skipped with a message, except in CI (CI=true), where
  * they must run.
  */
 class ExplorerIT {
@@ -47,7 +47,7 @@ class ExplorerIT {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path STEP04 = Path.of("../step04-http-api/target/step04-http-api.jar");
     static final Path STEP05 = Path.of("../step05-consensus/target/step05-consensus.jar");
-    static final Path STEP12 = Path.of("../step12-discovery/target/step12-discovery.jar");
+    static final Path STEP16 = Path.of("../step16-merkle-proofs/target/step16-merkle-proofs.jar");
 
     static ChromeDriver browser;
     static WebDriverWait wait;
@@ -83,7 +83,7 @@ class ExplorerIT {
 
     @BeforeEach
     void theStepsAreBuilt() {
-        assertTrue(Files.exists(STEP04) && Files.exists(STEP05) && Files.exists(STEP12),
+        assertTrue(Files.exists(STEP04) && Files.exists(STEP05) && Files.exists(STEP16),
                 "the browser tests run nodes from the steps' jars: build them first with ./mvnw -q package -DskipTests");
     }
 
@@ -187,6 +187,21 @@ class ExplorerIT {
             checked++;
         }
         assertEquals(12, checked);
+        int headers = 0;
+        for (String step : List.of("step13-header", "step15-most-work", "step16-merkle-proofs")) {
+            for (String line : Files.readAllLines(Path.of("..", step, "src/test/resources/header-vectors.jsonl"))) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                JsonObject vector = JsonParser.parseString(line).getAsJsonObject();
+                Object hash = ((JavascriptExecutor) browser).executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                        + "Canonical.hash(Canonical.parse(arguments[0])).then(done);", vector.get("block").toString());
+                assertEquals(vector.get("hash").getAsString(), hash, step + ": " + vector.get("name").getAsString());
+                headers++;
+            }
+        }
+        assertEquals(36, headers);
 
         Process python = new ProcessBuilder("/usr/bin/python3", "src/test/resources/odd-json.py").start();
         JsonObject odd = JsonParser.parseString(new String(python.getInputStream().readAllBytes())).getAsJsonObject();
@@ -195,7 +210,7 @@ class ExplorerIT {
                 "return Canonical.write(Canonical.parse(arguments[0]));", odd.get("text").getAsString());
         assertEquals(odd.get("canonical").getAsString(), written, "floats, text and keys as Python writes them");
         System.out.println("explorer: the page's canonical JSON and SHA-256 match all " + checked + " hash vectors,"
-                + " and Python's canonical form of 2,000 odd floats, texts and keys");
+                + " the 36 header vectors of steps 13, 15 and 16, and Python's canonical form of 2,000 odd floats, texts and keys");
     }
 
     @Test
@@ -224,13 +239,13 @@ class ExplorerIT {
     @Test
     void twoNodesForkAgreeAfterAResolveAndATamperedBlockBreaksEveryLaterLink() throws Exception {
         Path wallet = tmp.resolve("miner.pem");
-        run(STEP12, "wallet", "new", "--out", wallet.toString());
-        String miner = run(STEP12, "wallet", "address", "--key", wallet.toString());
+        run(STEP16, "wallet", "new", "--out", wallet.toString());
+        String miner = run(STEP16, "wallet", "address", "--key", wallet.toString());
         Path otherWallet = tmp.resolve("other.pem");
-        run(STEP12, "wallet", "new", "--out", otherWallet.toString());
-        String other = run(STEP12, "wallet", "address", "--key", otherWallet.toString());
-        String a = node(STEP12, "--difficulty", "3", "--miner-address", miner);
-        String b = node(STEP12, "--difficulty", "3", "--miner-address", other);
+        run(STEP16, "wallet", "new", "--out", otherWallet.toString());
+        String other = run(STEP16, "wallet", "address", "--key", otherWallet.toString());
+        String a = node(STEP16, "--difficulty", "3", "--miner-address", miner);
+        String b = node(STEP16, "--difficulty", "3", "--miner-address", other);
         open(a, b);
         waitForBlocks(0, 1);
         waitForBlocks(1, 1);
@@ -275,6 +290,18 @@ class ExplorerIT {
         block(0, 2).findElement(By.cssSelector("[data-action='reset']")).click();
         wait.until(driver -> honest.equals(block(0, 2).getAttribute("data-hash")) && "ok".equals(link(0, 4)));
 
+        // A reward paid to someone else keeps the header, and so the hash, but not the merkle_root.
+        block(0, 2).findElement(By.cssSelector("[data-action='tamper']")).click();
+        editor = block(0, 2).findElement(By.cssSelector("[data-role='editor']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[0].value.replace(/\"recipient\": \"[0-9a-f]{64}\"/,"
+                + " '\"recipient\": \"' + 'ab'.repeat(32) + '\"'); arguments[0].dispatchEvent(new Event('input'));", editor);
+        wait.until(driver -> "broken".equals(link(0, 2)));
+        assertEquals(honest, block(0, 2).getAttribute("data-hash"), "the header, and so the hash, is unchanged");
+        assertTrue(block(0, 2).getText().contains("its transactions are not those its header names"),
+                block(0, 2).getText());
+        block(0, 2).findElement(By.cssSelector("[data-action='reset']")).click();
+        wait.until(driver -> "ok".equals(link(0, 2)) && "ok".equals(link(0, 4)));
+
         // A signed payment, signed in the page with the wallet's key, as `wallet send` signs it.
         click(0, "mine");
         waitForBlocks(0, 5);
@@ -308,19 +335,19 @@ class ExplorerIT {
     }
 
     /**
-     * Three nodes of step 12 in a line, A - B - C, and the explorer given A alone: it finds B and C through GET
+     * Three nodes of step 16 in a line, A - B - C, and the explorer given A alone: it finds B and C through GET
      * /nodes and draws the three and their two links; a block mined on A shows on C, which only B tells, and the
      * table of new tips says when the page first saw it on each node.
      */
     @Test
     void theNetworkIsFoundFromOneAddressAndABlockIsSeenTravellingToTheThirdNode() throws Exception {
         Path wallet = tmp.resolve("line.pem");
-        run(STEP12, "wallet", "new", "--out", wallet.toString());
-        String miner = run(STEP12, "wallet", "address", "--key", wallet.toString());
+        run(STEP16, "wallet", "new", "--out", wallet.toString());
+        String miner = run(STEP16, "wallet", "address", "--key", wallet.toString());
         // Each keeps to its neighbours (--max-peers), so that discovery does not join A and C: the line stays a line.
-        String a = node(STEP12, "--difficulty", "3", "--miner-address", miner, "--max-peers", "1");
-        String b = node(STEP12, "--difficulty", "3", "--max-peers", "2");
-        String c = node(STEP12, "--difficulty", "3", "--max-peers", "1");
+        String a = node(STEP16, "--difficulty", "3", "--miner-address", miner, "--max-peers", "1");
+        String b = node(STEP16, "--difficulty", "3", "--max-peers", "2");
+        String c = node(STEP16, "--difficulty", "3", "--max-peers", "1");
         register(a, b);
         register(b, a, c);
         register(c, b);
