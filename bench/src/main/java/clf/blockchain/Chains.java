@@ -2,6 +2,8 @@ package clf.blockchain;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Chains for the benchmarks, made quickly at difficulty 2 (checking a proof costs one hash at any difficulty), with
@@ -10,8 +12,15 @@ import java.util.List;
 final class Chains {
 
     static final ProofOfWork WORK = work(2);
+    /** Held here, so that its level stays: a line for every block mined would drown the figures. */
+    static final Logger NODE_LOG = quiet(Logger.getLogger("clf.blockchain"));
 
     private Chains() {
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     /**
