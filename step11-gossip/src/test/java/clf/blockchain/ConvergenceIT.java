@@ -56,6 +56,9 @@ class ConvergenceIT {
                 int[] blocks = {1, 3, 2, 0, 1};
                 for (int i = 0; i < nodes.size(); i++) {
                     mine(nodes.get(i), blocks[i]);
+                }
+                // Registered only once all have mined: a greeted or gossiping node would take a chain and mine on it.
+                for (int i = 0; i < nodes.size(); i++) {
                     List<String> others = new ArrayList<>(List.of(aliases));
                     others.remove(aliases[i]);
                     NodeContainers.Reply registered = NodeContainers.post(nodes.get(i), "/nodes/register",
@@ -130,7 +133,10 @@ class ConvergenceIT {
             mine(node1, 2);
             mine(node3, 4);
             JsonObject alone = NodeContainers.get(node3, "/nodes/resolve").json();
-            assertEquals(2, alone.getAsJsonObject("unusable_peers").size(), "node3 cannot reach anyone: " + alone);
+            // Discovery may have given node3 its neighbours' addresses by number too: none of them answers either.
+            JsonObject cutAway = alone.getAsJsonObject("unusable_peers");
+            assertTrue(cutAway.has("http://node1:5000") && cutAway.has("http://node2:5000"),
+                    "node3 cannot reach anyone: " + alone);
             JsonObject cutOff = NodeContainers.get(node2, "/nodes/resolve").json();
             assertTrue(cutOff.getAsJsonObject("unusable_peers").has("http://node3:5000"), cutOff.toString());
             // Gossip may have brought node1's blocks before this resolve, so the chain is read, not the reply.

@@ -126,6 +126,11 @@ public final class Block {
         return headerDigest.clone();
     }
 
+    /** Whether the block's hash has the hex zeros of its difficulty. */
+    public boolean validProof() {
+        return ProofOfWork.validProof(headerDigest(), proof(), (int) difficulty());
+    }
+
     /** The block's hash, which its proof of work makes small and the next block's previous_hash names. */
     public byte[] hashBytes() {
         return ProofOfWork.hash(headerDigest(), proof());

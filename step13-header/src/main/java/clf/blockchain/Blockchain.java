@@ -118,7 +118,7 @@ public class Blockchain {
     /** Forges the block of a template from {@link #nextBlock} with its proof; its payments leave the pending list. */
     public synchronized Block newBlock(Block template, long proof) {
         Block block = template.withProof(proof);
-        if (!block.previousHash().equals(new JsonPrimitive(hash(lastBlock()))) || !work.validProof(block)) {
+        if (!block.previousHash().equals(new JsonPrimitive(hash(lastBlock()))) || !block.validProof()) {
             throw new IllegalArgumentException("block " + block.index() + " does not follow the last block with a"
                     + " valid proof");
         }

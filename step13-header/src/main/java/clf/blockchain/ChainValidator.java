@@ -68,7 +68,7 @@ public final class ChainValidator {
                 throw new IllegalArgumentException("block " + block.index() + " has difficulty " + block.difficulty()
                         + ", not this chain's " + work.difficulty());
             }
-            if (!work.validProof(block)) {
+            if (!block.validProof()) {
                 throw new IllegalArgumentException("block " + block.index() + " has a proof that the rule does not accept");
             }
         }

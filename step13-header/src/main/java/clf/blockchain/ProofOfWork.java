@@ -46,9 +46,9 @@ public final class ProofOfWork {
         return difficulty;
     }
 
-    /** Does the block's hash start with enough hex zeros? Checking takes one hash. */
-    public boolean validProof(Block block) {
-        return hasLeadingZeros(block.hashBytes());
+    /** The text's valid_proof: does the hash of the header's digest and the proof start with enough hex zeros? */
+    public static boolean validProof(byte[] headerDigest, long proof, int difficulty) {
+        return hasLeadingZeros(hash(headerDigest, proof), difficulty);
     }
 
     /** The block's hash: the SHA-256 of its header's 32-byte digest followed by its proof. */
@@ -128,7 +128,7 @@ public final class ProofOfWork {
             // A proof found by another thread lowers the bound; it is read between slices, not on every guess.
             for (; proof < from + CHUNK && (proof % SLICE != 0 || proof < best.get()); proof++) {
                 hash(sha256, message, proof, digest);
-                if (hasLeadingZeros(digest)) {
+                if (hasLeadingZeros(digest, difficulty)) {
                     best.accumulateAndGet(proof, Math::min);
                     return proof - from + 1;
                 }
@@ -149,7 +149,7 @@ public final class ProofOfWork {
     }
 
     /** One zero hex digit is one zero half-byte, so the check needs no hex string. */
-    private boolean hasLeadingZeros(byte[] digest) {
+    private static boolean hasLeadingZeros(byte[] digest, int difficulty) {
         for (int i = 0; i < difficulty; i++) {
             int halfByte = i % 2 == 0 ? (digest[i / 2] & 0xF0) : (digest[i / 2] & 0x0F);
             if (halfByte != 0) {

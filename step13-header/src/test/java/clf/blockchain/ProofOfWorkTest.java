@@ -76,7 +76,7 @@ class ProofOfWorkTest {
         int valid = 0;
         for (long proof = 0; proof < 40_000; proof++) {
             boolean expected = plainHash(template.headerDigest(), proof).startsWith("0".repeat(difficulty));
-            assertEquals(expected, work.validProof(template.withProof(proof)), "proof " + proof);
+            assertEquals(expected, template.withProof(proof).validProof(), "proof " + proof);
             valid += expected ? 1 : 0;
         }
         assertTrue(valid > 0, "some proof in the range is valid at difficulty " + difficulty);
@@ -97,11 +97,11 @@ class ProofOfWorkTest {
     void theProofCoversEveryFieldOfTheHeader() {
         Blockchain blockchain = new Blockchain(new ProofOfWork(4), BlockchainTest.TEXT_GENESIS_TIME);
         Block mined = Chains.mine(blockchain, Chains.MINER);
-        assertTrue(blockchain.work().validProof(mined));
+        assertTrue(mined.validProof());
         for (UnaryOperator<JsonObject> change : Chains.HEADER_CHANGES) {
             Block changed = Block.fromJson(change.apply(mined.toJson()));
             assertNotEquals(Blockchain.hash(mined), Blockchain.hash(changed), changed.toString());
-            assertFalse(blockchain.work().validProof(changed), "the proof still holds for " + changed);
+            assertFalse(changed.validProof(), "the proof still holds for " + changed);
         }
     }
 

@@ -130,6 +130,11 @@ public final class Block {
         return headerDigest.clone();
     }
 
+    /** Whether the block's hash is at most its target. */
+    public boolean validProof() {
+        return ProofOfWork.validProof(headerDigest(), proof(), target());
+    }
+
     /** The block's hash, which its proof of work makes small and the next block's previous_hash names. */
     public byte[] hashBytes() {
         return ProofOfWork.hash(headerDigest(), proof());

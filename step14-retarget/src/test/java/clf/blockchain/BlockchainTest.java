@@ -86,7 +86,7 @@ class BlockchainTest {
         Block template = blockchain.nextBlock(Chains.MINER.address());
         long proof = blockchain.proofOfWork(template).proof();
         long wrong = proof + 1;
-        while (blockchain.work().validProof(template.withProof(wrong))) {
+        while (template.withProof(wrong).validProof()) {
             wrong++;
         }
         long wrongProof = wrong;

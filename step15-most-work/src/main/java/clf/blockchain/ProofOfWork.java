@@ -43,9 +43,9 @@ public final class ProofOfWork {
         return retarget;
     }
 
-    /** Is the block's hash at most its target? Checking takes one hash. */
-    public static boolean validProof(Block block) {
-        return block.target().admits(block.hashBytes());
+    /** The text's valid_proof: is the hash of the header's digest and the proof at most the target? One hash. */
+    public static boolean validProof(byte[] headerDigest, long proof, Target target) {
+        return target.admits(hash(headerDigest, proof));
     }
 
     /** The block's hash: the SHA-256 of its header's 32-byte digest followed by its proof. */

@@ -116,7 +116,7 @@ class AttackLabTest {
         Block good = next(honest, holding(reward()));
 
         long badProof = good.proof() + 1;
-        while (Chains.WORK.validProof(good.withProof(badProof))) {
+        while (good.withProof(badProof).validProof()) {
             badProof++;
         }
         Block withBadProof = good.withProof(badProof);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 
@@ -19,6 +20,8 @@ import org.testcontainers.containers.Network;
  * by name. They mine apart, register each other by name, resolve, and end with one chain.
  */
 @ExtendWith(DockerAvailable.class)
+// One container test class at a time: each removes the images it built when it ends.
+@ResourceLock("docker-images")
 class ConvergenceIT {
 
     @AfterAll
@@ -57,6 +60,9 @@ class ConvergenceIT {
                 int[] blocks = {1, 3, 2, 0, 1};
                 for (int i = 0; i < nodes.size(); i++) {
                     mine(nodes.get(i), blocks[i]);
+                }
+                // Registered only once all have mined: a greeted or gossiping node would take a chain and mine on it.
+                for (int i = 0; i < nodes.size(); i++) {
                     List<String> others = new ArrayList<>(List.of(aliases));
                     others.remove(aliases[i]);
                     NodeContainers.Reply registered = NodeContainers.post(nodes.get(i), "/nodes/register",
@@ -131,7 +137,10 @@ class ConvergenceIT {
             mine(node1, 2);
             mine(node3, 4);
             JsonObject alone = NodeContainers.get(node3, "/nodes/resolve").json();
-            assertEquals(2, alone.getAsJsonObject("unusable_peers").size(), "node3 cannot reach anyone: " + alone);
+            // Discovery may have given node3 its neighbours' addresses by number too: none of them answers either.
+            JsonObject cutAway = alone.getAsJsonObject("unusable_peers");
+            assertTrue(cutAway.has("http://node1:5000") && cutAway.has("http://node2:5000"),
+                    "node3 cannot reach anyone: " + alone);
             JsonObject cutOff = NodeContainers.get(node2, "/nodes/resolve").json();
             assertTrue(cutOff.getAsJsonObject("unusable_peers").has("http://node3:5000"), cutOff.toString());
             // Gossip may have brought node1's blocks before this resolve, so the chain is read, not the reply.

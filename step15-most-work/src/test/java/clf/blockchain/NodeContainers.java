@@ -177,7 +177,7 @@ final class NodeContainers {
                     return new Reply(response.statusCode(), response.body());
                 } catch (ConnectException e) {
                     // Docker re-plumbs a container's published port when it joins a network: nothing was sent yet.
-                    if (attempt == 5) {
+                    if (attempt == 25) {
                         throw e;
                     }
                     Thread.sleep(200);

@@ -59,7 +59,7 @@ class NodeTest {
         assertEquals(2, body.get("index").getAsLong());
         Block mined = node.node.blockchain().lastBlock();
         assertEquals(body.get("proof").getAsLong(), mined.proof());
-        assertTrue(node.node.blockchain().work().validProof(mined));
+        assertTrue(mined.validProof());
         assertEquals(Blockchain.hash(mined), body.get("hash").getAsString());
         assertEquals(Target.ofDifficulty(4).hex(), body.get("target").getAsString());
         assertEquals(Blockchain.hash(node.node.blockchain().chain().get(0)), body.get("previous_hash").getAsString());

@@ -96,7 +96,7 @@ public final class ChainValidator {
                         + ", not " + expected + ", which the retarget gives it");
             }
             retarget.checkTimestamp(before, block.timestamp(), now);
-            if (!ProofOfWork.validProof(block)) {
+            if (!block.validProof()) {
                 throw new IllegalArgumentException("block " + block.index() + " has a proof that the rule does not accept");
             }
         }

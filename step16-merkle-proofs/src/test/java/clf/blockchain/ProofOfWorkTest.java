@@ -75,7 +75,7 @@ class ProofOfWorkTest {
         int valid = 0;
         for (long proof = 0; proof < 40_000; proof++) {
             boolean expected = plainHash(template.headerDigest(), proof).startsWith("0".repeat(difficulty));
-            assertEquals(expected, ProofOfWork.validProof(template.withProof(proof)), "proof " + proof);
+            assertEquals(expected, template.withProof(proof).validProof(), "proof " + proof);
             valid += expected ? 1 : 0;
         }
         assertTrue(valid > 0, "some proof in the range is valid at difficulty " + difficulty);
@@ -99,11 +99,11 @@ class ProofOfWorkTest {
     void theProofCoversEveryFieldOfTheHeader() {
         Blockchain blockchain = new Blockchain(Chains.WORK, BlockchainTest.TEXT_GENESIS_TIME);
         Block mined = Chains.mine(blockchain, Chains.MINER);
-        assertTrue(ProofOfWork.validProof(mined));
+        assertTrue(mined.validProof());
         for (UnaryOperator<JsonObject> change : Chains.HEADER_CHANGES) {
             Block changed = Block.fromJson(change.apply(mined.toJson()));
             assertNotEquals(Blockchain.hash(mined), Blockchain.hash(changed), changed.toString());
-            assertFalse(ProofOfWork.validProof(changed), "the proof still holds for " + changed);
+            assertFalse(changed.validProof(), "the proof still holds for " + changed);
         }
     }
 
