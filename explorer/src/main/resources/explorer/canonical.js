@@ -154,7 +154,7 @@ const Canonical = (() => {
   }
 
   async function sha256Hex(text) {
-    return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+    return hex(await sha256(new TextEncoder().encode(text)));
   }
 
   // The header a block's proof covers (step 16, steps 14 and 15, step 13): found by the field only that header has.

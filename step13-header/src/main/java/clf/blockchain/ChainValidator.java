@@ -17,7 +17,7 @@ public final class ChainValidator {
 
     private final ProofOfWork work;
 
-    /** Checks proofs at the difficulty that our own chain is mined at. */
+    /** Checks proofs by the rule and difficulty that our own chain is mined by. */
     public ChainValidator(ProofOfWork work) {
         this.work = work;
     }
@@ -32,7 +32,7 @@ public final class ChainValidator {
         }
     }
 
-    /** Checks every link and proof, as valid_chain does, the genesis, indexes and headers too, and replays the ledger; says what is wrong. */
+    /** Checks every link and proof, as valid_chain does, the genesis and indexes too, and replays the ledger; says what is wrong. */
     public CheckedChain checkChain(List<Block> candidate) {
         return checkChain(Candidate.whole(candidate));
     }

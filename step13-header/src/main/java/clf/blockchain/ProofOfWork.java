@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
- * The proof of work of a block header: the smallest proof whose hash, after the header's digest, starts with
- * {@code difficulty} hex zeros, searched on every core.
+ * The proof of work of "implementing proof of work": a proof whose hash starts with {@code difficulty} hex zeros,
+ * searched on every core, and still the smallest one, as the text's loop finds it.
  */
 public final class ProofOfWork {
 
@@ -76,8 +76,8 @@ public final class ProofOfWork {
     }
 
     /**
-     * The text's {@code proof_of_work}, for a header: each thread takes the next chunk of proofs and tries them in
-     * order until a found proof bounds the search, so every proof below the smallest valid one is tried, exactly once.
+     * The text's {@code proof_of_work}: each thread takes the next chunk of proofs and tries them in order until a
+     * found proof bounds the search, so every proof below the smallest valid one is tried, exactly once.
      */
     public Result proofOfWork(byte[] headerDigest) {
         Search search = new Search(headerDigest);

@@ -40,7 +40,7 @@ public final class ChainValidator {
         }
     }
 
-    /** Checks every link and proof, as valid_chain does, the genesis, indexes and headers too, and replays the ledger; says what is wrong. */
+    /** Checks every link and proof, as valid_chain does, the genesis and indexes too, and replays the ledger; says what is wrong. */
     public CheckedChain checkChain(List<Block> candidate) {
         return checkChain(Candidate.whole(candidate));
     }

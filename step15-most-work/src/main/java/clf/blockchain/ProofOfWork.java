@@ -73,8 +73,8 @@ public final class ProofOfWork {
     }
 
     /**
-     * The text's {@code proof_of_work}, for a header: each thread takes the next chunk of proofs and tries them in
-     * order until a found proof bounds the search, so every proof below the smallest valid one is tried, exactly once.
+     * The text's {@code proof_of_work}: each thread takes the next chunk of proofs and tries them in order until a
+     * found proof bounds the search, so every proof below the smallest valid one is tried, exactly once.
      */
     public Result proofOfWork(byte[] headerDigest, Target target) {
         Search search = new Search(headerDigest, target);

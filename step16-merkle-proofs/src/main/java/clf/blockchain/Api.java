@@ -54,7 +54,6 @@ public final class Api {
 
     /** Every route the node serves, the text's other spellings too. */
     public List<Route> routes() {
-        ProofApi proofs = new ProofApi(blockchain);
         return List.of(
                 Route.slow("GET", "/mine", this::mine),
                 quickInMemory("POST", "/transactions/new", this::newTransaction),
@@ -62,8 +61,8 @@ public final class Api {
                 Route.slow("GET", "/chain", this::chain),
                 Route.slow("POST", "/blocks/announce", gossip::announced),
                 quickInMemory("GET", "/transactions/pending", this::pendingTransactions),
-                Route.slow("GET", "/transactions/{id}/proof", proofs::proof),
-                Route.slow("GET", "/headers", proofs::headers),
+                Route.slow("GET", "/transactions/{id}/proof", new ProofApi(blockchain)::proof),
+                Route.slow("GET", "/headers", new ProofApi(blockchain)::headers),
                 quickInMemory("GET", "/nodes", this::nodes),
                 quickInMemory("POST", "/nodes/register", this::registerNodes),
                 quickInMemory("POST", "/miner/register", this::registerNodes),

@@ -55,8 +55,13 @@ public final class Block {
     /** The leaf hashes of the transactions, in block order. */
     public static List<byte[]> leaves(JsonArray transactions) {
         List<byte[]> leaves = new ArrayList<>(transactions.size());
-        transactions.forEach(transaction -> leaves.add(Merkle.leafHash(CanonicalJson.write(transaction).getBytes(StandardCharsets.UTF_8))));
+        transactions.forEach(transaction -> leaves.add(leaf(transaction)));
         return leaves;
+    }
+
+    /** A transaction's leaf hash: of its canonical JSON, the bytes its id is the SHA-256 of. */
+    public static byte[] leaf(JsonElement transaction) {
+        return Merkle.leafHash(CanonicalJson.write(transaction).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A transaction's id: the hex SHA-256 of its canonical JSON, the bytes of its leaf. */

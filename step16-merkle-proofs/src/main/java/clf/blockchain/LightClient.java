@@ -3,7 +3,6 @@ package clf.blockchain;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -85,7 +84,7 @@ final class LightClient {
         if (transaction == null || !Block.id(transaction).equals(id)) {
             throw new IllegalArgumentException("the proof is not for transaction " + id);
         }
-        if (!Merkle.verify(Merkle.leafHash(CanonicalJson.write(transaction).getBytes(StandardCharsets.UTF_8)), leafIndex,
+        if (!Merkle.verify(Block.leaf(transaction), leafIndex,
                 header.transactionCount(), path, HexFormat.of().parseHex(header.merkleRoot().getAsString()))) {
             throw new IllegalArgumentException("the proof's path does not lead from the transaction to the merkle_root"
                     + " of block " + index);

@@ -127,6 +127,7 @@ public final class Main implements Callable<Integer> {
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
         UNDERTOW.setLevel(Level.WARNING);
+        // Coins are at stake now: a proof covers the last block's hash, so that no history is rewritten for free.
         ProofOfWork work = new ProofOfWork(new Retarget(Target.ofDifficulty(difficulty), retargetEvery, blockTime),
                 minerThreads);
         Blockchain blockchain;
