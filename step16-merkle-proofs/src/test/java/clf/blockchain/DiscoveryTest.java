@@ -15,8 +15,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Discovery: a node finds its peers' peers, up to its cap, never itself, and forgets one it cannot reach. */
+// Its tests wait for discovery's rounds, each on nodes of its own: they wait side by side.
+@Execution(ExecutionMode.CONCURRENT)
 class DiscoveryTest {
 
     final List<AutoCloseable> started = new ArrayList<>();

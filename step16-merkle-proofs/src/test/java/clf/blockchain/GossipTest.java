@@ -15,8 +15,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Gossip: a block or a payment travels from node to node with no resolve, and nothing travels twice. */
+// Alone, not beside the other test classes: its limits are in seconds, and a busy CPU is not what they measure.
+@Isolated
 class GossipTest {
 
     final List<AutoCloseable> started = new ArrayList<>();
