@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Mining on several threads finds exactly the proof that one thread finds: the smallest. */
+// Alone: it looks for miner threads in the whole JVM, and another class's node may be mining at that moment.
+@Isolated
 class ParallelMiningTest {
 
     static void sameProof(int difficulty, int headers, int threads) {
