@@ -3,15 +3,14 @@ package clf.blockchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Mining on several threads finds exactly the proof that one thread finds: the smallest, the text's. */
-// Alone: it looks for miner threads in the whole JVM, and another class's node may be mining at that moment.
-@Isolated
 class ParallelMiningTest {
 
     static final String LAST_HASH = "64e13bb0d32819937b586c46202bd83616f94c73be5cfd4c443d6df131050093";
@@ -59,11 +58,25 @@ class ParallelMiningTest {
 
     @Test
     @Tag("exercise-7.1")
-    void severalThreadsCountEveryGuessAndLeaveNoThreadBehind() {
-        ProofOfWork.Result result = new ProofOfWork(ProofOfWork.Rule.TEXT, 4, 4).proofOfWork(100, "");
+    void severalThreadsCountEveryGuessAndLeaveNoThreadBehind() throws Throwable {
+        // Mined from a thread group of its own, which the miner threads join: another test's threads are not counted.
+        ThreadGroup miners = new ThreadGroup("this test's miners");
+        FutureTask<ProofOfWork.Result> search = new FutureTask<>(() -> new ProofOfWork(ProofOfWork.Rule.TEXT, 4, 4)
+                .proofOfWork(100, ""));
+        new Thread(miners, search).start();
+        ProofOfWork.Result result;
+        try {
+            result = search.get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
         assertTrue(result.attempts() > result.proof(), "every proof below the one found was tried: " + result);
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(thread -> thread.getName().equals("miner") && thread.isAlive()));
+        // A thread whose search is over ends in a moment; one that is still searching does not.
+        Thread[] left = new Thread[16];
+        for (int i = miners.enumerate(left) - 1; i >= 0; i--) {
+            left[i].join(10_000);
+        }
+        assertEquals(0, miners.activeCount(), "miner threads still running after the search");
     }
 
     @Test
