@@ -9,6 +9,12 @@ import java.util.List;
  */
 public final class Retarget {
 
+    /** What the rule reads of a block: when it was made, and its target. */
+    public interface Dated {
+        double timestamp();
+        Target target();
+    }
+
     /** Blocks in a window, by default. */
     public static final int EVERY = 10;
     /** The seconds a block should take, by default: a classroom's, not Bitcoin's ten minutes. */
@@ -45,7 +51,7 @@ public final class Retarget {
      * The target of the block after {@code chain}: the last block's; at the start of a window, the last block's
      * times the window's time over its intended time, that ratio kept within [1/4, 4], and never easier than genesis.
      */
-    public Target next(List<Block> chain) {
+    public Target next(List<? extends Dated> chain) {
         int height = chain.size();
         Target last = chain.get(height - 1).target();
         if (!startsWindow(height)) {
@@ -62,7 +68,7 @@ public final class Retarget {
     }
 
     /** A timestamp in whole milliseconds, rounded down, as Python's {@code math.floor(t * 1000)}. */
-    private static long millis(Block block) {
+    private static long millis(Dated block) {
         return (long) Math.floor(block.timestamp() * 1000);
     }
 
@@ -71,7 +77,7 @@ public final class Retarget {
      * before it, more than {@link #FUTURE_LIMIT} ahead of {@code now}, or, at the start of a window, more than one
      * block's time before the block before it (the time-warp rule); an {@link IllegalArgumentException} says which.
      */
-    public void checkTimestamp(List<Block> chain, double timestamp, double now) {
+    public void checkTimestamp(List<? extends Dated> chain, double timestamp, double now) {
         long index = chain.size() + 1;
         // exercise 14.2: Refuse (IllegalArgumentException) a timestamp at or before medianTimePast(chain), one more than FUTURE_LIMIT ahead of now, and at the start of a window one more than blockSeconds before the last block's.
         // exercise 14.2 begin
@@ -93,15 +99,15 @@ public final class Retarget {
     }
 
     /** The earliest timestamp that the block after {@code chain} may have, if the clock says {@code now}. */
-    public double earliest(List<Block> chain, double now) {
+    public double earliest(List<? extends Dated> chain, double now) {
         double last = chain.get(chain.size() - 1).timestamp();
         return Math.max(now, Math.max(Math.nextUp(medianTimePast(chain)), last - blockSeconds));
     }
 
     /** The median timestamp of the last 11 blocks, or of all of them while there are fewer. */
-    static double medianTimePast(List<Block> chain) {
+    static double medianTimePast(List<? extends Dated> chain) {
         double[] times = chain.subList(Math.max(0, chain.size() - MEDIAN_OF), chain.size()).stream()
-                .mapToDouble(Block::timestamp).sorted().toArray();
+                .mapToDouble(Dated::timestamp).sorted().toArray();
         return times[times.length / 2];
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * One block of "building clf-blockchain", kept as the JSON it was made from, so that it hashes here as it does in
  * Python; immutable, its JSON goes in and comes out as copies.
  */
-public final class Block {
+public final class Block implements Retarget.Dated {
 
     private final JsonObject json;
     /** Written on first use; a block never changes, so neither does its canonical JSON. */

@@ -37,7 +37,7 @@ public class Blockchain {
         this(new ProofOfWork(4), clock);
     }
 
-    /** A new chain whose targets follow the given proof of work's retarget. */
+    /** A new chain mined by the given rule and difficulty. */
     public Blockchain(ProofOfWork work, Clock clock) {
         this(work, clock, Journal.IN_MEMORY, null, new JsonArray());
     }
