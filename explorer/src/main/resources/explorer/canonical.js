@@ -199,6 +199,37 @@ const Canonical = (() => {
     return sha256([1], await merkleRoot(leaves.slice(0, k)), await merkleRoot(leaves.slice(k)));
   }
 
+  /** A transaction's id, as `wallet send` prints it: the hex SHA-256 of its canonical JSON (step 16). */
+  async function transactionId(transaction) {
+    return sha256Hex(write(transaction));
+  }
+
+  /**
+   * Walks a proof up the tree, as RFC 9162, 2.1.3.2 checks it: from the transaction's leaf, each hash of the path
+   * joins on the left or on the right, and gives the node above. The root is null when the path does not fit the tree.
+   */
+  async function walkProof(transaction, index, size, path) {
+    let r = await sha256([0], new TextEncoder().encode(write(transaction)));
+    const walk = { leaf: hex(r), steps: [], root: null };
+    if (!(Number.isInteger(index) && Number.isInteger(size) && index >= 0 && index < size)) return walk;
+    let fn = index;
+    let sn = size - 1;
+    for (const sibling of path) {
+      if (sn === 0 || typeof sibling !== "string" || !/^[0-9a-f]{64}$/.test(sibling)) return walk;
+      const p = Uint8Array.from(sibling.match(/../g), (b) => parseInt(b, 16));
+      const left = fn % 2 === 1 || fn === sn;
+      r = left ? await sha256([1], p, r) : await sha256([1], r, p);
+      walk.steps.push({ sibling, side: left ? "left" : "right", hash: hex(r) });
+      if (left) {
+        while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+      }
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    if (sn === 0) walk.root = hex(r);
+    return walk;
+  }
+
   /** Whether a block's transactions are those its header names; true for a block without a header. */
   async function transactionsMatch(block) {
     if (!block || typeof block !== "object") return true;
@@ -213,5 +244,5 @@ const Canonical = (() => {
     return block.transactions_hash === await sha256Hex(write(block.transactions === undefined ? null : block.transactions));
   }
 
-  return { Num, parse, write, pretty, sha256Hex, hash, transactionsMatch };
+  return { Num, parse, write, pretty, sha256Hex, hash, transactionsMatch, transactionId, walkProof };
 })();

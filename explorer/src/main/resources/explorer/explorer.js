@@ -35,11 +35,12 @@ async function call(node, method, path, body) {
   return { status: reply.status, ok: reply.ok, json, raw };
 }
 
+const words = (reply) => (reply.json && (reply.json.message || reply.json.error)
+  ? [reply.json.message, reply.json.error, reply.json.hint].filter(Boolean).join(" — ")
+  : `${reply.status} ${reply.raw.slice(0, 200)}`);
+
 function say(node, reply) {
-  const words = reply.json && (reply.json.message || reply.json.error)
-    ? [reply.json.message, reply.json.error, reply.json.hint].filter(Boolean).join(" — ")
-    : `${reply.status} ${reply.raw.slice(0, 200)}`;
-  node.status.textContent = words;
+  node.status.textContent = words(reply);
   node.status.className = "status" + (reply.ok ? "" : " error");
 }
 
@@ -63,6 +64,7 @@ function column(url, i) {
   node.pending = $("details", { "data-role": "pending" }, $("summary", {}, "pending transactions"));
   node.peers = $("details", { "data-role": "peers" }, $("summary", {}, "registered peers"));
   node.blocks = $("div", { "data-role": "blocks" });
+  node.proof = $("div", { class: "proof", "data-role": "proof", hidden: "" });
   const peers = $("input", { name: "peers", placeholder: "http://node2:5000, …", size: 22 });
   node.element = $("section", { class: "node", "data-node": String(i) },
     $("h2", {}, `node ${i}: ${url} `, node.length),
@@ -73,7 +75,7 @@ function column(url, i) {
       e.preventDefault();
       act(node, "POST", "/nodes/register", { nodes: peers.value.split(",").map((s) => s.trim()).filter(Boolean) });
     } }, peers, $("button", { "data-action": "register" }, "Register peers")),
-    node.payment, node.status, node.pending, node.peers, node.blocks);
+    node.payment, node.status, node.proof, node.pending, node.peers, node.blocks);
   document.getElementById("nodes").append(node.element);
   return node;
 }
@@ -237,12 +239,60 @@ async function render() {
       const transactions = Array.isArray(block.transactions) ? block.transactions : [];
       const items = transactions.map((t) => `${short(text(t.sender))} → ${short(text(t.recipient))}: ${text(t.amount)}`
         + (t.nonce !== undefined ? ` (nonce ${text(t.nonce)})` : ""));
-      if (c.transactions.dataset.items !== items.join("\n")) {
-        c.transactions.replaceChildren(...items.map((item) => $("li", {}, item)));
-        c.transactions.dataset.items = items.join("\n");
+      const provable = "merkle_root" in block;
+      if (c.transactions.dataset.items !== provable + items.join("\n")) {
+        c.transactions.replaceChildren(...items.map((item, position) => $("li", {}, item, ...(provable ? [" ",
+          $("button", { "data-action": "proof", title: "ask the node for this payment's Merkle proof and check it here",
+            onclick: () => prove(node, r, position) }, "proof")] : []))));
+        c.transactions.dataset.items = provable + items.join("\n");
       }
     });
   });
+}
+
+/**
+ * A payment's Merkle proof (step 16): the node sends the path, and the page walks it up the tree from the payment's
+ * leaf, with the tree's size from the block's header, to the header's merkle_root.
+ */
+async function prove(node, r, position) {
+  const block = shown(node)[r].block;
+  const transaction = block.transactions[position];
+  const id = await Canonical.transactionId(transaction);
+  const panel = node.proof;
+  const title = $("div", { class: "title" }, `proof of payment ${position + 1} of block #${text(block.index)}, id `,
+    $("code", { title: id }, short(id)), " ",
+    $("button", { "data-action": "close-proof", onclick: () => { panel.hidden = true; panel.replaceChildren(); } }, "close"));
+  const verdict = (ok, words) => $("div", { "data-role": "verdict", "data-ok": String(ok), class: ok ? "ok" : "broken" },
+    (ok ? "✓ " : "✗ ") + words);
+  panel.hidden = false;
+  panel.replaceChildren(title, $("div", {}, `GET /transactions/${short(id)}/proof …`));
+  const reply = await call(node, "GET", `/transactions/${id}/proof`)
+    .catch((e) => ({ ok: false, status: 0, json: null, raw: e.message }));
+  if (!reply.ok || !reply.json) {
+    panel.replaceChildren(title, verdict(false, `the node gives no proof: ${words(reply)}`));
+    return;
+  }
+  const proof = reply.json;
+  const size = block.transaction_count instanceof Canonical.Num ? Number(block.transaction_count.text) : NaN;
+  const path = Array.isArray(proof.path) ? proof.path : [];
+  const walk = await Canonical.walkProof(transaction, proof.leaf_index, size, path);
+  const steps = walk.steps.map((step, level) => $("li", { "data-role": "step", "data-side": step.side },
+    `level ${level + 1}: SHA-256(0x01 ‖ `, ...(step.side === "left"
+      ? [$("code", { class: "sibling", title: step.sibling }, short(step.sibling)), " ‖ below"]
+      : ["below ‖ ", $("code", { class: "sibling", title: step.sibling }, short(step.sibling))]),
+    ") = ", $("code", { title: step.hash }, short(step.hash))));
+  const notes = [];
+  if (proof.block_index !== Number(text(block.index))) notes.push(`the node's proof is for block #${proof.block_index}`);
+  if (proof.tree_size !== size) notes.push(`the proof says ${proof.tree_size} leaves, the header ${size}: the header counts`);
+  const ok = notes.length === 0 && walk.root !== null && walk.root === block.merkle_root;
+  const because = walk.root === null ? `its ${path.length} hashes do not fit leaf ${proof.leaf_index} of a tree of ${size}`
+    : walk.root !== block.merkle_root ? `it leads to ${short(walk.root)}, not to the header's merkle_root ${short(text(block.merkle_root))}`
+      : `it leads to the header's merkle_root: payment ${proof.leaf_index + 1} of ${size} is in block`
+        + ` #${text(block.index)}, shown by ${path.length} hash${path.length === 1 ? "" : "es"}, not ${size} payments`;
+  panel.replaceChildren(title,
+    $("ol", { "data-role": "path" }, $("li", { "data-role": "leaf" }, `leaf ${proof.leaf_index} (counted from 0): SHA-256(0x00 ‖ payment) = `,
+      $("code", { title: walk.leaf }, short(walk.leaf))), ...steps),
+    verdict(ok, [...notes, because].join("; ")));
 }
 
 async function optional(node, path, list, into, empty) {

@@ -319,6 +319,99 @@ class ExplorerIT {
     }
 
     @Test
+    void aPaymentsMerkleProofIsWalkedUpItsBlocksTreeToTheHeadersRoot() throws Exception {
+        Path wallet = tmp.resolve("payer.pem");
+        run(STEP16, "wallet", "new", "--out", wallet.toString());
+        String payer = run(STEP16, "wallet", "address", "--key", wallet.toString());
+        String a = node(STEP16, "--difficulty", "3", "--miner-address", payer);
+        for (int i = 0; i < 4; i++) {
+            get(a, "/mine");
+        }
+        for (int i = 0; i < 4; i++) {
+            run(STEP16, "wallet", "send", "--key", wallet.toString(), "--to", payer, "--amount", "1", "--node", a);
+        }
+        get(a, "/mine");
+        open(a);
+        waitForBlocks(0, 6);
+        List<WebElement> buttons = block(0, 6).findElements(By.cssSelector("[data-action='proof']"));
+        assertEquals(5, buttons.size(), "four payments and the reward: a tree of five leaves");
+        // In a tree of five, leaves 0-3 sit three levels down and leaf 4 one level, beside the root of the other four.
+        List<Integer> levels = List.of(3, 3, 3, 3, 1);
+        for (int leaf = 0; leaf < 5; leaf++) {
+            block(0, 6).findElements(By.cssSelector("[data-action='proof']")).get(leaf).click();
+            String title = "proof of payment " + (leaf + 1) + " of block #6";
+            wait.until(driver -> proof(0).contains(title) && !verdicts(0).isEmpty());
+            assertEquals("true", verdicts(0).get(0).getAttribute("data-ok"), proof(0));
+            assertTrue(proof(0).contains("is in block #6, shown by " + levels.get(leaf)), proof(0));
+            assertEquals((int) levels.get(leaf), panel(0).findElements(By.cssSelector("[data-role='step']")).size(), proof(0));
+        }
+        assertEquals("left", panel(0).findElement(By.cssSelector("[data-role='step']")).getAttribute("data-side"),
+                "leaf 4's one sibling is the root of leaves 0-3, on its left");
+
+        // The page's walk refuses what the issue's tampers make of the node's own proof of leaf 0.
+        List<?> roots = (List<?>) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[1];"
+                + "(async () => { const chain = Canonical.parse(await (await fetch('/api/0/chain')).text()).chain;"
+                + " const block = chain[5]; const t = block.transactions[0];"
+                + " const p = await (await fetch('/api/0/transactions/' + await Canonical.transactionId(t) + '/proof')).json();"
+                + " const flip = (h) => (h[0] === '0' ? '1' : '0') + h.slice(1);"
+                + " const tries = [[0, 5, p.path], [1, 5, p.path], [2, 5, p.path], [0, 10, p.path], [0, 2, p.path],"
+                + "  [0, 5, [flip(p.path[0]), ...p.path.slice(1)]], [0, 5, p.path.slice(1)], [0, 5, [...p.path, p.path[0]]]];"
+                + " const out = [block.merkle_root];"
+                + " for (const [i, n, path] of tries) out.push((await Canonical.walkProof(t, i, n, path)).root);"
+                + " done(out); })();", "");
+        assertEquals(roots.get(0), roots.get(1), "the proof as the node sends it");
+        for (int i = 2; i < roots.size(); i++) {
+            assertNotEquals(roots.get(0), roots.get(i), "tamper " + (i - 1) + " must not lead to the root");
+        }
+
+        // A root changed in the page: the node's path no longer leads to it.
+        block(0, 6).findElement(By.cssSelector("[data-action='tamper']")).click();
+        WebElement editor = block(0, 6).findElement(By.cssSelector("[data-role='editor']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[0].value.replace(/\"merkle_root\": \"[0-9a-f]/,"
+                + " m => m.slice(0, -1) + (m.endsWith('0') ? '1' : '0')); arguments[0].dispatchEvent(new Event('input'));", editor);
+        wait.until(driver -> block(0, 6).getAttribute("class").contains("tampered"));
+        block(0, 6).findElements(By.cssSelector("[data-action='proof']")).get(0).click();
+        wait.until(driver -> proof(0).contains("not to the header's merkle_root"));
+        assertEquals("false", verdicts(0).get(0).getAttribute("data-ok"));
+        // A payment changed in the page has another id, which no block of the node holds.
+        block(0, 6).findElement(By.cssSelector("[data-action='reset']")).click();
+        block(0, 6).findElement(By.cssSelector("[data-action='tamper']")).click();
+        editor = block(0, 6).findElement(By.cssSelector("[data-role='editor']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[0].value.replace(/\"amount\": 1/,"
+                + " '\"amount\": 2'); arguments[0].dispatchEvent(new Event('input'));", editor);
+        wait.until(driver -> "broken".equals(link(0, 6)));
+        block(0, 6).findElements(By.cssSelector("[data-action='proof']")).get(0).click();
+        wait.until(driver -> proof(0).contains("the node gives no proof"));
+        assertTrue(proof(0).contains("no block of this node's chain holds transaction"), proof(0));
+        Path screenshot = Path.of("target", "explorer-proof.png");
+        block(0, 6).findElement(By.cssSelector("[data-action='reset']")).click();
+        block(0, 6).findElements(By.cssSelector("[data-action='proof']")).get(2).click();
+        wait.until(driver -> proof(0).contains("proof of payment 3 of block #6") && !verdicts(0).isEmpty());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("explorer: the proofs of all five payments of a block lead to its header's merkle_root (3, 3,"
+                + " 3, 3 and 1 hashes), seven tampers of one do not, nor a root or a payment changed in the page;"
+                + " screenshot in " + screenshot.toAbsolutePath());
+    }
+
+    WebElement panel(int node) {
+        return browser.findElement(By.cssSelector("section[data-node='" + node + "'] [data-role='proof']"));
+    }
+
+    String proof(int node) {
+        return panel(node).getText();
+    }
+
+    List<WebElement> verdicts(int node) {
+        return panel(node).findElements(By.cssSelector("[data-role='verdict']"));
+    }
+
+    static void get(String node, String path) throws Exception {
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reply.statusCode(), reply.body());
+    }
+
+    @Test
     void theTextsOwnPythonNodeWorksToo() throws Exception {
         boolean flask = new ProcessBuilder("/usr/bin/python3", "-c", "import flask").start().waitFor() == 0;
         if (!flask && !"true".equals(System.getenv("CI"))) {
