@@ -417,11 +417,26 @@ public final class Workshop {
     private static String maven;
 
     /** The Maven to run: the learner's own when it is 3.8 or newer, else the Maven Wrapper, which brings its own. */
+    /** ./mvnw once it has its Maven, the one that filled the offline cache; else the learner's own Maven 3.8+. */
     static String mavenCommand() {
         if (maven == null) {
-            maven = recentMaven(output(installedMaven(), "-v")) ? installedMaven() : wrapper();
+            maven = wrapperFetched() || !recentMaven(output(installedMaven(), "-v")) ? wrapper() : installedMaven();
         }
         return maven;
+    }
+
+    /** Whether ./mvnw has downloaded the Maven that .mvn/wrapper/maven-wrapper.properties names, so it runs offline. */
+    private static boolean wrapperFetched() {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(".mvn", "wrapper", "maven-wrapper.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            return false;
+        }
+        String url = properties.getProperty("distributionUrl", "");
+        String name = url.substring(url.lastIndexOf('/') + 1).replaceFirst("-bin\\.zip$", "");
+        String home = System.getenv().getOrDefault("MAVEN_USER_HOME", System.getProperty("user.home") + "/.m2");
+        return !name.isEmpty() && Files.isDirectory(Path.of(home, "wrapper", "dists", name));
     }
 
     private static String installedMaven() {

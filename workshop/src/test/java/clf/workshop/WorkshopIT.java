@@ -162,6 +162,24 @@ class WorkshopIT {
         assertTrue(verify.output().contains("step01-block: 2 of 2 exercises done"), verify.output());
     }
 
+    @Test
+    void onceTheWrapperHasItsMavenTheTestsRunWithItNotWithTheMavenOnThePath() throws Exception {
+        // The offline cache is the wrapper's Maven's; another Maven may need what it never fetched (3.8's plexus-utils 1.1).
+        Process fetch = new ProcessBuilder(copy.root.resolve("mvnw").toString(), "-q", "-v").directory(copy.root.toFile())
+                .redirectErrorStream(true).start();
+        String fetched = new String(fetch.getInputStream().readAllBytes());
+        assertEquals(0, fetch.waitFor(), fetched);
+        Path bin = copy.file("other-maven");
+        Files.createDirectories(bin);
+        Files.writeString(bin.resolve("mvn"), "#!/bin/sh\nif [ \"$1\" = -v ]; then echo 'Apache Maven 3.8.7'; exit 0; fi\n"
+                + "echo 'the Maven on the PATH was used'; exit 1\n");
+        assertTrue(bin.resolve("mvn").toFile().setExecutable(true));
+        Map<String, String> path = Map.of("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        Result verify = copy.tool(path, "Workshop.java", "verify", STEP);
+        assertEquals(0, verify.exit(), verify.output());
+        assertTrue(verify.output().contains("step01-block: 2 of 2 exercises done"), verify.output());
+    }
+
     /** The lines up to the first that contains the text, within two minutes (the first run builds the step). */
     private static String until(BlockingQueue<String> lines, String text) throws InterruptedException {
         StringBuilder seen = new StringBuilder();
