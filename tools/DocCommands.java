@@ -475,8 +475,9 @@ public final class DocCommands {
             DOC_STAND_IN=
             doc_show() { printf '\\n$ %s    [%s]\\n' "$2" "$1"; }
             doc_failed() { echo "FAILED [$1]: $2" >&2; DOC_FAILED=$((DOC_FAILED + 1)); }
-            # A curl that gets no answer or a 5xx fails; its answer and status are shown.
+            # A curl that gets no answer or a 5xx fails; its answer and status are shown, unless it feeds a pipe.
             curl() {
+              if [ -p /dev/stdout ]; then command curl "$@"; return; fi
               local out status
               out=$(command curl -sS -w '\\n%{http_code}' "$@") || return $?
               status=${out##*$'\\n'}
