@@ -416,7 +416,6 @@ public final class Workshop {
     private static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
     private static String maven;
 
-    /** The Maven to run: the learner's own when it is 3.8 or newer, else the Maven Wrapper, which brings its own. */
     /** ./mvnw once it has its Maven, the one that filled the offline cache; else the learner's own Maven 3.8+. */
     static String mavenCommand() {
         if (maven == null) {
