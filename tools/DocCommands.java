@@ -37,6 +37,9 @@ import java.util.stream.Stream;
  * <li>{@code sudo apt-get install} installs what is missing with apt-get when run as root;</li>
  * <li>{@code ./mvnw verify}, also of one module ({@code -pl explorer verify}), is not run again: it is the README's
  *     test command, which .ci/run runs first;</li>
+ * <li>{@code ./mvnw -pl STEP test} is not run again under CI=true when .ci/run's {@code ./mvnw verify} left the
+ *     step's test reports, newer than its sources: the runner shows their totals instead, and fails unless every test
+ *     ran and passed;</li>
  * <li>{@code ./mvnw -q package -DskipTests} runs once, in the repository itself before the first page that shows
  *     it, so that every page's copy has the jars, and not at all when every module's jar is newer than its sources
  *     (.ci/run's {@code ./mvnw verify} built them);</li>
@@ -343,6 +346,43 @@ public final class DocCommands {
     }
 
     private static final Pattern VERIFY = Pattern.compile("\\./mvnw (?:-q )?(?:-pl [\\w-]+ )?verify(?: .*)?");
+    private static final Pattern STEP_TEST = Pattern.compile("\\./mvnw -pl (step\\d\\d-[a-z-]+) test");
+
+    /**
+     * The totals of the step's test reports, as Maven prints them, when .ci/run's {@code ./mvnw verify} wrote them
+     * in this run after the step's last change; null when they are missing or older (the command then runs).
+     */
+    static String reported(String step) {
+        Path folder = Path.of(step, "target", "surefire-reports");
+        if (!"true".equals(System.getenv("CI")) || !Files.isDirectory(folder)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> xml = files.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).toList();
+            long sources = newest(List.of(Path.of("pom.xml"), Path.of(step, "pom.xml"), Path.of(step, "src")));
+            if (xml.isEmpty() || oldest(xml) <= sources) {
+                return null;
+            }
+            long[] totals = new long[4];
+            Pattern counts = Pattern.compile("<testsuite [^>]*");
+            for (Path report : xml) {
+                Matcher suite = counts.matcher(Files.readString(report));
+                if (suite.find()) {
+                    String head = suite.group();
+                    String[] names = {"tests", "failures", "errors", "skipped"};
+                    for (int i = 0; i < 4; i++) {
+                        Matcher count = Pattern.compile("\\b" + names[i] + "=\"(\\d+)\"").matcher(head);
+                        totals[i] += count.find() ? Long.parseLong(count.group(1)) : 0;
+                    }
+                }
+            }
+            return String.format("Tests run: %d, Failures: %d, Errors: %d, Skipped: %d", totals[0], totals[1],
+                    totals[2], totals[3]) + (totals[0] == 0 ? " (no test ran)" : "");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static final Pattern JMH = Pattern.compile("java -jar bench/target/benchmarks\\.jar\\b.*");
     private static final Pattern JMH_ITERATIONS = Pattern.compile(" -(?:wi|w|i|r) \\S+");
     private static final Pattern WRK = Pattern.compile("(?:\\S+=\\S+ )*wrk .*");
@@ -373,6 +413,18 @@ public final class DocCommands {
         StringBuilder out = new StringBuilder("doc_show " + where + " " + quoted + "\n");
         if (VERIFY.matcher(text).matches()) {
             return out.append(note("not run again: it is the README test command, which .ci/run runs first")).toString();
+        }
+        Matcher stepTest = STEP_TEST.matcher(text);
+        if (stepTest.matches()) {
+            String reports = reported(stepTest.group(1));
+            if (reports != null) {
+                out.append(note("not run again: .ci/run's ./mvnw verify ran these tests in this tree, deeper; its"
+                        + " reports say " + reports));
+                if (!reports.endsWith(", Failures: 0, Errors: 0, Skipped: 0")) {
+                    out.append("doc_failed ").append(where).append(" 'the reports of ./mvnw verify are not all green'\n");
+                }
+                return out.toString();
+            }
         }
         if (text.startsWith(BUILD + " && ")) {
             // The build, then what it was for: the build part counts as the build, run once per run.
