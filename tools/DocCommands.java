@@ -300,11 +300,15 @@ public final class DocCommands {
         return 0;
     }
 
+    /** What every module is built and tested from, besides its own folder: the node jars of steps 04-10 also carry
+     * the OpenAPI description, which tools/OpenApi.java cuts to size. */
+    private static final List<Path> SHARED = List.of(Path.of("pom.xml"), Path.of("docs", "openapi.yaml"),
+            Path.of("tools", "OpenApi.java"));
+
     /** Whether each module of the parent pom has a jar newer than its sources, its pom and the parent pom. */
     static boolean upToDate() throws IOException {
         Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(Path.of("pom.xml")));
-        // The node jars of steps 04-10 also carry the OpenAPI description, which tools/OpenApi.java cuts to size.
-        long shared = newest(List.of(Path.of("pom.xml"), Path.of("docs", "openapi.yaml"), Path.of("tools", "OpenApi.java")));
+        long shared = newest(SHARED);
         while (module.find()) {
             Path folder = Path.of(module.group(1));
             List<Path> jars;
@@ -347,6 +351,9 @@ public final class DocCommands {
 
     private static final Pattern VERIFY = Pattern.compile("\\./mvnw (?:-q )?(?:-pl [\\w-]+ )?verify(?: .*)?");
     private static final Pattern STEP_TEST = Pattern.compile("\\./mvnw -pl (step\\d\\d-[a-z-]+) test");
+    private static final Pattern SUITE = Pattern.compile("<testsuite [^>]*");
+    private static final List<Pattern> REPORT_COUNTS = Stream.of("tests", "failures", "errors", "skipped")
+            .map(name -> Pattern.compile("\\b" + name + "=\"(\\d+)\"")).toList();
 
     /**
      * The totals of the step's test reports, as Maven prints them, when .ci/run's {@code ./mvnw verify} wrote them
@@ -359,21 +366,17 @@ public final class DocCommands {
         }
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> xml = files.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).toList();
-            long sources = newest(List.of(Path.of("pom.xml"), Path.of(step, "pom.xml"), Path.of(step, "src")));
+            long sources = Math.max(newest(SHARED), newest(List.of(Path.of(step, "pom.xml"), Path.of(step, "src"))));
             if (xml.isEmpty() || oldest(xml) <= sources) {
                 return null;
             }
-            long[] totals = new long[4];
-            Pattern counts = Pattern.compile("<testsuite [^>]*");
+            long[] totals = new long[REPORT_COUNTS.size()];
             for (Path report : xml) {
-                Matcher suite = counts.matcher(Files.readString(report));
-                if (suite.find()) {
-                    String head = suite.group();
-                    String[] names = {"tests", "failures", "errors", "skipped"};
-                    for (int i = 0; i < 4; i++) {
-                        Matcher count = Pattern.compile("\\b" + names[i] + "=\"(\\d+)\"").matcher(head);
-                        totals[i] += count.find() ? Long.parseLong(count.group(1)) : 0;
-                    }
+                Matcher suite = SUITE.matcher(Files.readString(report));
+                String head = suite.find() ? suite.group() : "";
+                for (int i = 0; i < totals.length; i++) {
+                    Matcher count = REPORT_COUNTS.get(i).matcher(head);
+                    totals[i] += count.find() ? Long.parseLong(count.group(1)) : 0;
                 }
             }
             return String.format("Tests run: %d, Failures: %d, Errors: %d, Skipped: %d", totals[0], totals[1],
