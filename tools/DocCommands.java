@@ -47,8 +47,10 @@ import java.util.stream.Stream;
  *     after it, are not run again;</li>
  * <li>the commands run with {@code CLF_DOC_SHORT=1} (unless the environment sets it otherwise, {@code 0} for the
  *     full runs): the measuring programs of bench and tools/watch-latency.sh then measure briefly, and the JMH suite,
- *     wrk and step 03's difficulty 6 run in a short form, which is shown; a reader running a page gets the full
- *     measurements;</li>
+ *     wrk and step 03's difficulty 6 run in a short form, which is shown, and so does a red
+ *     {@code java tools/Workshop.java verify STEP}: without the step, it runs only the started exercises' tests (with
+ *     every exercise undone, .ci/run's exercise check ran the step's other tests); a reader running a page gets the
+ *     full runs;</li>
  * <li>without a container registry, the image {@code clf-jre:17} (tools/jre-image.sh) stands in for
  *     {@code eclipse-temurin:17-jre}, the Dockerfiles' default base, for as long as the run lasts.</li>
  * </ul>
@@ -391,10 +393,19 @@ public final class DocCommands {
     private static final Pattern WRK = Pattern.compile("(?:\\S+=\\S+ )*wrk .*");
     private static final Pattern STEP_JAR = Pattern.compile("java -jar step\\d\\d-[a-z-]+/target/\\S+\\.jar .*");
 
-    /** The short form of a measuring command, under CLF_DOC_SHORT=1: proof that it works, and its figure. */
-    static String shortForm(String text) {
+    private static final Pattern STEP_VERIFY = Pattern.compile("java tools/Workshop\\.java verify step\\d\\d-[a-z-]+");
+
+    /**
+     * The short form of a measuring command, or of a red verify, under CLF_DOC_SHORT=1: proof that it works, and its
+     * figure. A red verify of the one step started runs only its exercises' tests, with the same lines: the check of
+     * .ci/run ran the step's other tests with every exercise undone.
+     */
+    static String shortForm(String text, boolean red) {
         if (!SHORT.equals("1")) {
             return text;
+        }
+        if (red && STEP_VERIFY.matcher(text).matches()) {
+            return text.substring(0, text.lastIndexOf(' '));
         }
         if (JMH.matcher(text).matches() && !text.contains(" -l") && !text.contains(" -h")) {
             return JMH_ITERATIONS.matcher(text).replaceAll("") + " -wi 0 -i 1 -r 200ms";
@@ -481,12 +492,12 @@ public final class DocCommands {
         for (String port : ports) {
             out.append("  doc_wait ").append(port).append('\n');
         }
-        String run = shortForm(text);
+        boolean fails = command.comment().startsWith("red") || command.comment().startsWith("fails");
+        String run = shortForm(text, fails);
         if (!run.equals(text)) {
             out.append("  ").append(note("short form, as CLF_DOC_SHORT=1 asks: " + run));
             quoted = "'" + run.replace("'", "'\\''") + "'";
         }
-        boolean fails = command.comment().startsWith("red") || command.comment().startsWith("fails");
         String expect = fails ? "fail" : text.startsWith("diff ") ? "diff" : "pass";
         out.append("  doc_run ").append(where).append(' ').append(expect).append(' ').append(quoted);
         for (String shown : command.checkpoint()) {
