@@ -51,21 +51,21 @@ public final class Api {
     /** Every route the node serves, the text's other spellings too. */
     public List<Route> routes() {
         return List.of(
-                Route.slow("GET", "/mine", this::mine),
+                Route.slow("GET", "/mine", this::mine),  // mines for as long as the proof takes
                 Route.quick("POST", "/transactions/new", this::newTransaction),
                 Route.quick("POST", "/transaction/new", this::newTransaction),
-                Route.slow("GET", "/chain", this::chain),
+                Route.slow("GET", "/chain", this::chain),  // writes a long chain as fast as the client reads it
                 Route.quick("GET", "/transactions/pending", this::pendingTransactions),
                 Route.quick("GET", "/nodes", this::nodes),
                 Route.quick("POST", "/nodes/register", this::registerNodes),
                 Route.quick("POST", "/miner/register", this::registerNodes),
-                Route.slow("GET", "/nodes/resolve", this::resolve),
-                Route.slow("POST", "/nodes/resolve", this::resolve),
-                Route.slow("GET", "/miner/nodes/resolve", this::resolve),
-                Route.slow("POST", "/miner/nodes/resolve", this::resolve),
-                Route.slow("GET", "/token", this::token),
-                Route.slow("GET", "/balances/{address}", this::balance),
-                Route.slow("GET", "/openapi.yaml", this::openapi));
+                Route.slow("GET", "/nodes/resolve", this::resolve),  // waits for every peer, 5 s at most
+                Route.slow("POST", "/nodes/resolve", this::resolve),  // waits for every peer, 5 s at most
+                Route.slow("GET", "/miner/nodes/resolve", this::resolve),  // waits for every peer, 5 s at most
+                Route.slow("POST", "/miner/nodes/resolve", this::resolve),  // waits for every peer, 5 s at most
+                Route.slow("GET", "/token", this::token),  // copies the ledger, which grows with every account
+                Route.slow("GET", "/balances/{address}", this::balance),  // copies the ledger, which grows with every account
+                Route.slow("GET", "/openapi.yaml", this::openapi));  // reads the description from the jar
     }
 
     void mine(HttpServerExchange exchange) {

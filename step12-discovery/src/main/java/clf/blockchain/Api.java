@@ -55,22 +55,22 @@ public final class Api {
     /** Every route the node serves, the text's other spellings too. */
     public List<Route> routes() {
         return List.of(
-                Route.slow("GET", "/mine", this::mine),
+                Route.slow("GET", "/mine", this::mine),  // mines for as long as the proof takes
                 quickInMemory("POST", "/transactions/new", this::newTransaction),
                 quickInMemory("POST", "/transaction/new", this::newTransaction),
-                Route.slow("GET", "/chain", this::chain),
-                Route.slow("POST", "/blocks/announce", gossip::announced),
+                Route.slow("GET", "/chain", this::chain),  // writes a long chain as fast as the client reads it
+                Route.slow("POST", "/blocks/announce", gossip::announced),  // fetches the block from its sender
                 quickInMemory("GET", "/transactions/pending", this::pendingTransactions),
                 quickInMemory("GET", "/nodes", this::nodes),
                 quickInMemory("POST", "/nodes/register", this::registerNodes),
                 quickInMemory("POST", "/miner/register", this::registerNodes),
-                Route.slow("GET", "/nodes/resolve", this::resolve),
-                Route.slow("POST", "/nodes/resolve", this::resolve),
-                Route.slow("GET", "/miner/nodes/resolve", this::resolve),
-                Route.slow("POST", "/miner/nodes/resolve", this::resolve),
-                Route.slow("GET", "/token", this::token),
-                Route.slow("GET", "/balances/{address}", this::balance),
-                Route.slow("GET", "/openapi.yaml", this::openapi));
+                Route.slow("GET", "/nodes/resolve", this::resolve),  // waits for every peer, 5 s at most
+                Route.slow("POST", "/nodes/resolve", this::resolve),  // waits for every peer, 5 s at most
+                Route.slow("GET", "/miner/nodes/resolve", this::resolve),  // waits for every peer, 5 s at most
+                Route.slow("POST", "/miner/nodes/resolve", this::resolve),  // waits for every peer, 5 s at most
+                Route.slow("GET", "/token", this::token),  // copies the ledger, which grows with every account
+                Route.slow("GET", "/balances/{address}", this::balance),  // copies the ledger, which grows with every account
+                Route.slow("GET", "/openapi.yaml", this::openapi));  // reads the description from the jar
     }
 
     /** Quick in memory; with a data directory the chain's lock may wait for the disk, and a worker thread waits. */
@@ -131,16 +131,11 @@ public final class Api {
      */
     void chain(HttpServerExchange exchange) throws IOException {
         List<Block> chain = blockchain.chain();
-        String from = exchange.getQueryParameters().containsKey("from")
-                ? exchange.getQueryParameters().get("from").getFirst() : "1";
-        if (!from.matches("[1-9][0-9]{0,8}")) {
-            throw new ApiError(400, "from=" + from + " is not a block index", "give a whole number from 1, as in"
-                    + " /chain?from=2; past the last block, the answer has no blocks and the chain's length");
-        }
+        int from = HttpJson.fromIndex(exchange, "/chain");
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         // Undertow sends a short answer with its length, and a long one in chunks as it is written.
         try (OutputStream out = exchange.getOutputStream()) {
-            writeChain(chain, Integer.parseInt(from), out);
+            writeChain(chain, from, out);
         }
     }
 

@@ -115,4 +115,15 @@ public final class HttpJson {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseSender().send(CanonicalJson.write(body), StandardCharsets.US_ASCII);
     }
+
+    /** The block index that {@code ?from=N} asks for, 1 without it: the first one that a part of the chain sends. */
+    public static int fromIndex(HttpServerExchange exchange, String route) {
+        String from = exchange.getQueryParameters().containsKey("from")
+                ? exchange.getQueryParameters().get("from").getFirst() : "1";
+        if (!from.matches("[1-9][0-9]{0,8}")) {
+            throw new ApiError(400, "from=" + from + " is not a block index", "give a whole number from 1 to 999999999,"
+                    + " as in " + route + "?from=2; past the last block, the answer has none, only the chain's length");
+        }
+        return Integer.parseInt(from);
+    }
 }

@@ -51,13 +51,17 @@ final class ProofApi {
         HttpJson.send(exchange, 200, response);
     }
 
-    /** {@code GET /headers}: every block without its transactions, and the chain's length and work. */
+    /** {@code GET /headers?from=N}: the blocks from N on without their transactions, and the chain's length and work. */
     void headers(HttpServerExchange exchange) {
+        int from = HttpJson.fromIndex(exchange, "/headers");
         List<Block> chain = blockchain.chain();
         JsonArray headers = new JsonArray();
-        chain.forEach(block -> headers.add(block.header()));
+        chain.stream().skip(from - 1).forEach(block -> headers.add(block.header()));
         JsonObject response = new JsonObject();
         response.add("headers", headers);
+        if (from > 1) {
+            response.addProperty("from", from);
+        }
         response.addProperty("length", chain.size());
         response.addProperty("work", blockchain.chainWork().toString());
         HttpJson.send(exchange, 200, response);

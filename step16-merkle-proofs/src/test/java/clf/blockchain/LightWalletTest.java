@@ -95,6 +95,28 @@ class LightWalletTest {
     }
 
     @Test
+    @Tag("exercise-16.1")
+    void headersFromSendsOnlyTheHeadersFromThatIndexOn() {
+        JsonObject all = node.get("/headers").json();
+        JsonObject part = node.get("/headers?from=2").json();
+        assertEquals(2, part.get("from").getAsInt());
+        assertEquals(3, part.get("length").getAsInt());
+        assertEquals(all.get("work"), part.get("work"), "the work of the whole chain");
+        JsonArray rest = all.getAsJsonArray("headers");
+        rest.remove(0);
+        assertEquals(rest, part.getAsJsonArray("headers"));
+        assertFalse(all.has("from"), "from=1 is the whole answer");
+        JsonObject past = node.get("/headers?from=4").json();
+        assertEquals(0, past.getAsJsonArray("headers").size(), "nothing past the end");
+        assertEquals(3, past.get("length").getAsInt());
+        for (String from : List.of("0", "two", "1234567890")) {
+            TestNode.Reply bad = node.get("/headers?from=" + from);
+            assertEquals(400, bad.status(), from);
+            assertTrue(bad.json().get("hint").getAsString().contains("/headers?from=2"), bad.body());
+        }
+    }
+
+    @Test
     @Tag("exercise-16.2")
     void aPaymentIsConfirmedFromHeadersAloneAndGoesDeeperWithEachBlock() {
         WalletCommandTest.Run confirmed = confirm(node.address());
