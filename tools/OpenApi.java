@@ -3,6 +3,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
@@ -13,36 +14,68 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * A node's own OpenAPI description: docs/openapi.yaml with only what a node of one step serves. Each of steps 04 to
- * 10 runs it when it is built (exec-maven-plugin, in the parent pom), and its jar carries the result, which the node
- * serves at {@code GET /openapi.yaml}.
+ * 16 runs it when it is built (exec-maven-plugin, in the parent pom), and its jar carries the result, which the node
+ * serves at {@code GET /openapi.yaml}; the conformance kit carries one for each of its levels.
  *
  * <pre>
- * java -cp snakeyaml.jar tools/OpenApi.java STEP IN OUT
+ * java -cp snakeyaml.jar tools/OpenApi.java STEP[,STEP...] IN OUT      (OUT with {step} in it for several steps)
  * </pre>
  *
  * Everything that carries {@code x-since-step} greater than STEP, or {@code x-until-step} smaller, goes (an
- * operation, a parameter, a field), and so does what that leaves empty (a path with no operation left). The rest keeps its order, written as block YAML.
+ * operation, a parameter, a field), and so does what that leaves empty (a path with no operation left). What is left
+ * of an {@code allOf} that only adds required fields joins the schema's own {@code required}, since validators read
+ * an {@code allOf} beside {@code properties} badly. The rest keeps its order, written as block YAML.
  */
 public final class OpenApi {
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: java -cp snakeyaml.jar tools/OpenApi.java STEP IN OUT");
+        if (args.length != 3 || args[0].contains(",") && !args[2].contains("{step}")) {
+            System.err.println("usage: java -cp snakeyaml.jar tools/OpenApi.java STEP[,STEP...] IN OUT");
             System.exit(2);
         }
-        int step = Integer.parseInt(args[0]);
+        for (String step : args[0].split(",")) {
+            write(Integer.parseInt(step), Path.of(args[1]), Path.of(args[2].replace("{step}", step)));
+        }
+    }
+
+    private static void write(int step, Path in, Path out) throws IOException {
         Map<String, Object> spec;
-        try (Reader in = Files.newBufferedReader(Path.of(args[1]))) {
-            spec = new Yaml().load(in);
+        try (Reader reader = Files.newBufferedReader(in)) {
+            spec = new Yaml().load(reader);
         }
         emptied(spec, step);
-        Path out = Path.of(args[2]);
+        requiredJoined(spec);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer writer = Files.newBufferedWriter(out)) {
-            writer.write("# " + Path.of(args[1]).getFileName() + " as a node of step " + step
+            writer.write("# " + in.getFileName() + " as a node of step " + step
                     + " serves it: only what its x-since-step and x-until-step allow (tools/OpenApi.java).\n");
             yaml().dump(spec, writer);
         }
+    }
+
+    /** Moves the fields of an {@code allOf} of bare {@code required} lists into the schema's {@code required}. */
+    @SuppressWarnings("unchecked")
+    static void requiredJoined(Object yaml) {
+        if (yaml instanceof Map<?, ?> any) {
+            Map<String, Object> map = (Map<String, Object>) any;
+            if (map.get("allOf") instanceof List<?> all && all.stream().allMatch(OpenApi::onlyRequired)) {
+                List<Object> required = new ArrayList<>();
+                if (map.get("required") instanceof List<?> own) {
+                    required.addAll(own);
+                }
+                all.forEach(item -> required.addAll((List<?>) ((Map<?, ?>) item).get("required")));
+                map.put("required", required);
+                map.remove("allOf");
+            }
+            map.values().forEach(OpenApi::requiredJoined);
+        } else if (yaml instanceof List<?> list) {
+            list.forEach(OpenApi::requiredJoined);
+        }
+    }
+
+    private static boolean onlyRequired(Object item) {
+        return item instanceof Map<?, ?> map && map.get("required") instanceof List<?>
+                && map.keySet().stream().allMatch(key -> key.equals("required") || key.toString().startsWith("x-"));
     }
 
     /** Removes, at any depth, what is not in the step (x-since-step, x-until-step), and what that leaves empty; true if emptied. */

@@ -3,6 +3,7 @@ package clf.blockchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docs/openapi.yaml lists exactly the routes that a node of this step serves, no more and no fewer; and the node
- * serves, at GET /openapi.yaml, a description of exactly those routes.
+ * serves, at GET /openapi.yaml, a description of exactly those routes and of the payment it takes.
  */
 class OpenApiTest {
 
@@ -49,6 +50,26 @@ class OpenApiTest {
         }
     }
 
+    /** The example payment of the node's own description is one this step takes: unsigned to step 05, then signed. */
+    @Test
+    void theExamplePaymentOfTheDescriptionIsOneThisStepTakes() {
+        try (TestNode node = new TestNode()) {
+            Map<?, ?> examples = (Map<?, ?>) at(new Yaml().load(node.get("/openapi.yaml").body()), "components",
+                    "requestBodies", "Transaction", "content", "application/json", "examples");
+            String name = STEP < 6 ? "unsigned" : "signed";
+            assertEquals(Set.of(name), examples.keySet());
+            TestNode.Reply reply = node.post("/transactions/new", new Gson().toJson(at(examples, name, "value")));
+            if (STEP < 6) {
+                assertEquals(201, reply.status(), reply.body());
+            } else {
+                // Its shape, signature and nonce are taken; only its sender's coins are missing on a new node.
+                assertEquals(400, reply.status(), reply.body());
+                String error = reply.json().get("error").getAsString();
+                assertTrue(error.contains("the sender has 0 coins"), "wanted 'the sender has 0 coins' in: " + error);
+            }
+        }
+    }
+
     /** The operations of docs/openapi.yaml that a node of this step serves, as "GET /chain". */
     static Set<String> documented() throws IOException {
         try (Reader reader = Files.newBufferedReader(Path.of("../docs/openapi.yaml"))) {
@@ -67,5 +88,13 @@ class OpenApiTest {
             }
         }));
         return operations;
+    }
+
+    /** The value at a path of keys in parsed YAML. */
+    static Object at(Object yaml, String... keys) {
+        for (String key : keys) {
+            yaml = ((Map<?, ?>) yaml).get(key);
+        }
+        return yaml;
     }
 }
