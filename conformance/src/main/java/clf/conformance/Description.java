@@ -29,10 +29,11 @@ public final class Description {
         return new Description(source, yaml);
     }
 
-    /** The workshop's API, docs/openapi.yaml, as the kit carries it. */
-    public static Description workshop() {
-        try (InputStream in = Description.class.getResourceAsStream("/openapi.yaml")) {
-            return new Description("the workshop's docs/openapi.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    /** The workshop's API, docs/openapi.yaml, as a node of the level's step serves it (the kit carries each). */
+    public static Description workshop(int level) {
+        try (InputStream in = Description.class.getResourceAsStream("/openapi-" + level + ".yaml")) {
+            return new Description("the workshop's docs/openapi.yaml for step " + level,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -10,7 +10,18 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 /** One of the kit's own Ed25519 keys: its address is the hex of the public key; it signs payments as step 06 says. */
 public final class Keys {
 
-    private final Ed25519PrivateKeyParameters privateKey = new Ed25519PrivateKeyParameters(new SecureRandom());
+    /** The key that level 16 mines for, the same in every run, so that a node can be started with its address. */
+    public static final Keys MINER = new Keys(HexFormat.of().parseHex(PythonJson.sha256("the conformance kit's miner")));
+
+    private final Ed25519PrivateKeyParameters privateKey;
+
+    public Keys() {
+        privateKey = new Ed25519PrivateKeyParameters(new SecureRandom());
+    }
+
+    private Keys(byte[] seed) {
+        privateKey = new Ed25519PrivateKeyParameters(seed, 0);
+    }
 
     public String address() {
         return HexFormat.of().formatHex(privateKey.generatePublicKey().getEncoded());

@@ -2,15 +2,18 @@ package clf.conformance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The conformance kit: the checks of every level up to the one asked for, run in order against one node over HTTP.
- * {@code -Dnode.level=5} runs levels 4 and 5.
+ * {@code -Dnode.level=5} runs levels 4 and 5. Level 16 runs alone: from step 13 on a block carries a header that
+ * the checks of levels 4 to 12, whose peers serve chains of their own, do not make.
  */
 public final class Kit implements AutoCloseable {
 
     public static final int LOWEST = 4;
     public static final int HIGHEST = 12;
+    public static final int MERKLE = 16;
 
     private final Context context;
     private final Report report;
@@ -21,19 +24,20 @@ public final class Kit implements AutoCloseable {
 
     /** {@code peerHost}: how the node reaches the kit's peers (the Docker host, for a node in a container). */
     public Kit(NodeClient node, int level, Dialect dialect, String peerHost) {
-        if (level < LOWEST || level > HIGHEST) {
-            throw new IllegalArgumentException("node.level is " + level + "; the levels are " + LOWEST + " to " + HIGHEST);
+        if ((level < LOWEST || level > HIGHEST) && level != MERKLE) {
+            throw new IllegalArgumentException("node.level is " + level + "; the levels are " + LOWEST + " to " + HIGHEST
+                    + ", and " + MERKLE + " (Merkle proofs), which runs alone; steps 13 to 15 have no level of their own");
         }
         if (dialect == Dialect.TEXT && level > 5) {
             throw new IllegalArgumentException("the text's dialect has levels 4 and 5 only: the text has no signatures");
         }
         this.context = new Context(node, dialect, level, peerHost);
-        this.report = new Report(node.base() + " (" + dialect.name().toLowerCase() + ")", level);
-        node.describeWith(describe(node, dialect));
+        this.report = new Report(node.base() + " (" + dialect.name().toLowerCase() + ")", levels(level));
+        node.describeWith(describe(node, dialect, level));
     }
 
     /** The node's own description if it serves one, else the workshop's in the strict dialect; none for the text's. */
-    private static Description describe(NodeClient node, Dialect dialect) {
+    private static Description describe(NodeClient node, Dialect dialect, int level) {
         Exchange answer;
         try {
             answer = node.get("/openapi.yaml");
@@ -43,10 +47,18 @@ public final class Kit implements AutoCloseable {
         if (answer != null && answer.status() == 200) {
             return Description.of("the node's GET /openapi.yaml", answer.body());
         }
-        return dialect == Dialect.STRICT ? Description.workshop() : null;
+        return dialect == Dialect.STRICT ? Description.workshop(level) : null;
+    }
+
+    /** The levels that a run at {@code level} checks, in order. */
+    public static List<Integer> levels(int level) {
+        return level == MERKLE ? List.of(MERKLE) : IntStream.rangeClosed(LOWEST, level).boxed().toList();
     }
 
     public List<Check> checks() {
+        if (context.level == MERKLE) {
+            return Level16.checks();
+        }
         List<Check> checks = new ArrayList<>(Level4.checks(context.level, context.dialect));
         if (context.level >= 5) {
             checks.addAll(Level5.checks(context.dialect));

@@ -20,12 +20,12 @@ public final class Report {
     }
 
     private final String node;
-    private final int level;
+    private final List<Integer> levels;
     private final List<Result> results = new ArrayList<>();
 
-    Report(String node, int level) {
+    Report(String node, List<Integer> levels) {
         this.node = node;
-        this.level = level;
+        this.levels = levels;
     }
 
     void add(Result result) {
@@ -43,11 +43,10 @@ public final class Report {
     /** The summary the kit prints at the end. */
     public String summary() {
         TreeMap<Integer, int[]> byLevel = new TreeMap<>();
-        for (int l = 4; l <= level; l++) {
-            byLevel.put(l, new int[2]);
-        }
+        levels.forEach(l -> byLevel.put(l, new int[2]));
         results.forEach(result -> byLevel.get(result.check().level())[result.passed() ? 0 : 1]++);
-        StringBuilder out = new StringBuilder("== conformance of " + node + " up to level " + level + "\n");
+        StringBuilder out = new StringBuilder("== conformance of " + node + (levels.size() == 1
+                ? " at level " : " up to level ") + levels.get(levels.size() - 1) + "\n");
         byLevel.forEach((l, counts) -> out.append("level ").append(l).append(": ").append(counts[0] + counts[1] == 0
                 ? "no change to the API, nothing more to check"
                 : counts[1] == 0 ? "passed (" + counts[0] + " checks)" : counts[1] + " of " + (counts[0] + counts[1])

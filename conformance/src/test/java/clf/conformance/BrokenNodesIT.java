@@ -3,6 +3,7 @@ package clf.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The kit fails a node that breaks a rule, and says which: the text's node with one rule broken at a time
- * (src/test/resources/broken-node.py), in the text dialect at level 5; and step 12's node without its gossip, at
- * level 11.
+ * (src/test/resources/broken-node.py), in the text dialect at level 5; step 12's node without its gossip, at
+ * level 11; and step 16's node behind a proxy that changes its roots or its proofs, at level 16.
  */
 class BrokenNodesIT {
 
@@ -31,6 +32,26 @@ class BrokenNodesIT {
         assertTrue(message.contains("problem:  " + problem), message);
         for (String part : List.of("sent:", "got:", "expected:", "read:     docs/")) {
             assertTrue(message.contains(part), "no '" + part + "' in " + message);
+        }
+    }
+
+    /** Step 16's node behind a proxy that changes one thing: level 16 fails it at the rule that it breaks. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "REORDERS_TRANSACTIONS | each block's merkle_root is the RFC 6962 root of its transactions, in block order, and transaction_count is their number | but the root of its 6 transactions is",
+            "FLIPS_A_PATH_BIT      | GET /transactions/{id}/proof of each transaction is the path from its leaf to its block's merkle_root | the path is not RFC 6962"})
+    void aNodeWithAWrongRootOrAWrongProofFailsLevel16(TamperingProxy.Kind kind, String check, String problem) throws Exception {
+        try (NodeUnderTest node = NodeUnderTest.start(WorkshopNodes.command(16), Path.of("."), Path.of("target", kind + ".log"));
+                TamperingProxy proxy = new TamperingProxy(kind, node.url());
+                Kit kit = new Kit(new NodeClient(proxy.url()), 16, Dialect.STRICT)) {
+            Report report = kit.runAll();
+            List<Report.Result> failures = report.failures();
+            assertTrue(!failures.isEmpty(), "the kit passed a node that " + kind);
+            assertEquals(check, failures.get(0).check().name(), report.summary());
+            String message = failures.get(0).describe();
+            assertTrue(message.contains("problem:  ") && message.contains(problem), "wanted '" + problem + "' in: " + message);
+            assertTrue(message.contains("read:     docs/reference/step16-merkle-proofs.md#every-change"),
+                    "wanted the page that explains the rule in: " + message);
         }
     }
 

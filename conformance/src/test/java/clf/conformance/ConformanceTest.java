@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The kit, run on the node given by -Dnode.url, -Dnode.command or -Dnode.image, at -Dnode.level in -Dnode.dialect;
- * with no node given, on the workshop's complete node (step 12) at the kit's highest level. One test per check, in order.
+ * with no node given, on the workshop's complete node (step 16) at level 16, or on step 12's node at a level of 4 to
+ * 12. One test per check, in order.
  */
 class ConformanceTest {
 
@@ -25,7 +26,7 @@ class ConformanceTest {
         Dialect dialect = Dialect.parse(System.getProperty("node.dialect"));
         String asked = System.getProperty("node.level", "");
         int level = asked.isBlank() ? highest(dialect) : level(asked);
-        node = start();
+        node = start(level);
         kit = new Kit(new NodeClient(node.url()), level, dialect, node.peerHost());
         System.out.println("== checking " + node.url() + "; answers checked against " + kit.describedBy());
         List<Check> checks = kit.checks();
@@ -44,15 +45,15 @@ class ConformanceTest {
             return Integer.parseInt(level.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("node.level is '" + level + "'; it is a step number, " + Kit.LOWEST + " to "
-                    + Kit.HIGHEST + ": -Dnode.level=5 runs levels 4 and 5");
+                    + Kit.HIGHEST + " or " + Kit.MERKLE + ": -Dnode.level=5 runs levels 4 and 5");
         }
     }
 
     private static int highest(Dialect dialect) {
-        return dialect == Dialect.TEXT ? 5 : Kit.HIGHEST;
+        return dialect == Dialect.TEXT ? 5 : Kit.MERKLE;
     }
 
-    private static NodeUnderTest start() throws Exception {
+    private static NodeUnderTest start(int level) throws Exception {
         String url = System.getProperty("node.url", "");
         String command = System.getProperty("node.command", "");
         String image = System.getProperty("node.image", "");
@@ -66,7 +67,8 @@ class ConformanceTest {
         if (!image.isBlank()) {
             return NodeUnderTest.image(image.trim());
         }
-        return NodeUnderTest.start(WorkshopNodes.command(12), Path.of("."), Path.of("target", "node.log"));
+        return NodeUnderTest.start(WorkshopNodes.command(level == Kit.MERKLE ? Kit.MERKLE : Kit.HIGHEST), Path.of("."),
+                Path.of("target", "node.log"));
     }
 
     @AfterAll

@@ -13,12 +13,18 @@ final class WorkshopNodes {
     private WorkshopNodes() {
     }
 
-    /** The command for a node of {@code step} (4 to 12); from step 06 on, it mines for a key made by its wallet. */
+    /**
+     * The command for a node of {@code step} (4 to 12, or 16); from step 06 on, it mines for a key made by its wallet,
+     * and at step 16 for the kit's miner key, which level 16 pays with.
+     */
     static String command(int step) throws IOException, InterruptedException {
         Path jar = jar(step);
         String command = "java -jar " + jar + " --port {port}";
         if (step < 6) {
             return command;
+        }
+        if (step == Kit.MERKLE) {
+            return command + " --miner-address " + Keys.MINER.address();
         }
         Path key = Path.of("target", "kit-miner-step" + step + ".pem");
         if (!Files.exists(key)) {

@@ -8,11 +8,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The kit on a node of every step at that step's level (strict), and on the text's own node (text, levels 4-5). */
+/**
+ * The kit on a node of every step that has a level, at that step's level (strict), and on the text's own node (text,
+ * levels 4-5).
+ */
 class WorkshopNodesIT {
 
     @ParameterizedTest(name = "step {0}")
-    @ValueSource(ints = {4, 5, 6, 7, 8, 9, 10, 11, 12})
+    @ValueSource(ints = {4, 5, 6, 7, 8, 9, 10, 11, 12, 16})
     void aNodeOfEveryStepPassesItsLevel(int step) throws Exception {
         assertPasses(WorkshopNodes.command(step), step, Dialect.STRICT);
     }
