@@ -106,7 +106,7 @@ final class Level16 {
         JsonArray chain = c.readChain();
         for (JsonElement element : chain) {
             for (JsonElement transaction : element.getAsJsonObject().getAsJsonArray("transactions")) {
-                String id = PythonJson.sha256(PythonJson.dumps(transaction));
+                String id = PythonJson.hash(transaction);
                 Exchange answer = expectStatus(c.node.get("/transactions/" + id + "/proof"), 200,
                         "HTTP 200 with the proof of a transaction in the chain");
                 JsonElement proof = answer.json();
@@ -137,7 +137,7 @@ final class Level16 {
         Exchange balance = expectStatus(c.node.get("/balances/" + Keys.MINER.address()), 200, "HTTP 200 with the balance");
         JsonObject payment = Keys.MINER.pay(c.other.address(), 1, field(balance, balance.json(), "nextNonce").getAsLong());
         expectStatus(c.node.post("/transactions/new", payment.toString()), 201, "HTTP 201: the payment waits");
-        c.expectRefused(c.node.get("/transactions/" + PythonJson.sha256(PythonJson.dumps(payment)) + "/proof"), 404,
+        c.expectRefused(c.node.get("/transactions/" + PythonJson.hash(payment) + "/proof"), 404,
                 "a pending payment is in no block yet");
         c.expectRefused(c.node.get("/transactions/xyz/proof"), 400, "an id is 64 lower-case hex digits");
     }

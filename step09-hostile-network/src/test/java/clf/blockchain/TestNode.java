@@ -102,15 +102,15 @@ final class TestNode implements AutoCloseable {
     }
 
     /**
-     * Resolves, and checks that the answer is a 200 that came within the peers' time limit, give or take 10 s: other
-     * tests share the machine, and a resolve without the limit would wait 30 s for the silent peer.
+     * Resolves, and checks that the answer is a 200 that came in less than two peers' time limits: one peer after
+     * another, the slow ones would cost a limit each, and other tests may share the machine.
      */
     JsonObject resolveInTime() {
         long started = System.nanoTime();
         Reply reply = get("/nodes/resolve");
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals(200, reply.status(), reply.body());
-        assertTrue(seconds < PeerClient.REPLY_TIMEOUT.toSeconds() + 10, "the resolve took " + seconds + " s");
+        assertTrue(seconds < PeerClient.REPLY_TIMEOUT.toSeconds() * 2, "the resolve took " + seconds + " s");
         return reply.json();
     }
 
