@@ -13,12 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Peers that fail in every way we know: down, slow, not JSON, the wrong shape, an error, an endless answer, an
  * answer that trickles in. A resolve still finishes within its time limits, uses the good peer, and says what was
  * wrong with each bad one.
  */
+// Its time limits are measured: another test class beside it could starve the client past the 2 s connect limit.
+@Isolated
 class BadPeersTest {
 
     final List<FakePeer> fakes = new ArrayList<>();
