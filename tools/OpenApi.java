@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * Everything that carries {@code x-since-step} greater than STEP, or {@code x-until-step} smaller, goes (an
  * operation, a parameter, a field), and so does what that leaves empty (a path with no operation left). What is left
  * of an {@code allOf} that only adds required fields joins the schema's own {@code required}, since validators read
- * an {@code allOf} beside {@code properties} badly. The rest keeps its order, written as block YAML.
+ * an {@code allOf} beside {@code properties} badly; a {@code oneOf}, {@code anyOf} or {@code allOf} left with one
+ * schema is that schema, since fuzzers read no further. The rest keeps its order, written as block YAML.
  */
 public final class OpenApi {
 
@@ -45,6 +46,7 @@ public final class OpenApi {
         }
         emptied(spec, step);
         requiredJoined(spec);
+        spec.replaceAll((key, value) -> alone(value));
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer writer = Files.newBufferedWriter(out)) {
             writer.write("# " + in.getFileName() + " as a node of step " + step
@@ -71,6 +73,25 @@ public final class OpenApi {
         } else if (yaml instanceof List<?> list) {
             list.forEach(OpenApi::requiredJoined);
         }
+    }
+
+    /** A schema that only wraps one other, in a oneOf, anyOf or allOf of one, is that one, at any depth. */
+    @SuppressWarnings("unchecked")
+    static Object alone(Object yaml) {
+        if (yaml instanceof Map<?, ?> any) {
+            Map<String, Object> map = (Map<String, Object>) any;
+            map.replaceAll((key, value) -> alone(value));
+            List<String> wrappers = map.keySet().stream().filter(key -> !key.startsWith("x-")).toList();
+            if (wrappers.size() == 1 && List.of("oneOf", "anyOf", "allOf").contains(wrappers.get(0))
+                    && map.get(wrappers.get(0)) instanceof List<?> one && one.size() == 1) {
+                return one.get(0);
+            }
+            return map;
+        }
+        if (yaml instanceof List<?> list) {
+            ((List<Object>) list).replaceAll(OpenApi::alone);
+        }
+        return yaml;
     }
 
     private static boolean onlyRequired(Object item) {
