@@ -76,8 +76,8 @@ final class Level16 {
         Exchange mined = expectStatus(c.node.get("/mine"), 200, "GET /mine answers 200 with the new block");
         JsonArray chain = c.readChain();
         int held = chain.get(chain.size() - 1).getAsJsonObject().getAsJsonArray("transactions").size();
-        expect(held == payments + 1, "the new block holds " + held + " transactions", mined, "the reward and the "
-                + payments + " payments the kit sent");
+        expect(held == payments + 1, "the new block holds " + held + (held == 1 ? " transaction" : " transactions"),
+                mined, "the reward and the " + payments + " payments the kit sent");
     }
 
     private static List<byte[]> leaves(JsonArray transactions) {

@@ -70,7 +70,7 @@ final class LightClient {
         }
         if (index < 1 || index > best.size()) {
             throw new IllegalArgumentException("the proof names block " + index + ", which is not in the chain of most"
-                    + " work (" + best.size() + " blocks, from " + bestNode + ")");
+                    + " work (" + best.size() + (best.size() == 1 ? " block" : " blocks") + ", from " + bestNode + ")");
         }
         Block header = best.get((int) index - 1);
         if (!header.merkleRoot().equals(proof.get("merkle_root"))) {
