@@ -28,6 +28,9 @@ import org.junit.platform.launcher.TestPlan;
 public final class ExerciseReport implements TestExecutionListener {
 
     private static final Pattern STUB = Pattern.compile("Exercise (\\d+\\.\\d+): ");
+    /** This step's exercises are N.k, N the number of its folder: "4." in step04-http-api. */
+    private static final String OWN = Path.of("").toAbsolutePath().getFileName().toString()
+            .replaceAll("^step0*(\\d+)-.*$", "$1.");
 
     record Verdict(String exercise, String test, boolean passed, String message) {
     }
@@ -53,10 +56,13 @@ public final class ExerciseReport implements TestExecutionListener {
             plan.getDescendants(test).forEach(child -> tags.addAll(child.getTags()));
         }
         String message = result.getThrowable().map(ExerciseReport::firstLine).orElse("");
-        // The stub a test ran into names its exercise best; else the test's tag (the latest, when it has several).
-        String exercise = result.getThrowable().flatMap(ExerciseReport::stub)
-                .or(() -> tags.stream().map(TestTag::getName).filter(t -> t.startsWith("exercise-"))
-                        .map(t -> t.substring("exercise-".length())).max(Comparator.comparing(ExerciseReport::rank)))
+        List<String> tagged = tags.stream().map(TestTag::getName).filter(t -> t.startsWith("exercise-"))
+                .map(t -> t.substring("exercise-".length())).toList();
+        // A test counts for this step's exercise of its tag (the latest), red or green alike; else for the stub it
+        // ran into; else for its latest tag, of an earlier step.
+        String exercise = tagged.stream().filter(e -> e.startsWith(OWN)).max(Comparator.comparing(ExerciseReport::rank))
+                .or(() -> result.getThrowable().flatMap(ExerciseReport::stub))
+                .or(() -> tagged.stream().max(Comparator.comparing(ExerciseReport::rank)))
                 .orElse("-");
         verdicts.add(new Verdict(exercise, name(test), passed, message));
     }
