@@ -136,7 +136,8 @@ class ChainLogTest {
     static void refusedAsIs(Path dir, String says) throws IOException {
         Path file = dir.resolve(ChainLog.FILE_NAME);
         byte[] before = Files.readAllBytes(file);
-        IllegalStateException damaged = assertThrows(IllegalStateException.class, () -> ChainLog.open(dir));
+        IllegalStateException damaged = assertThrows(IllegalStateException.class, () -> ChainLog.open(dir),
+                "the damaged log was read as if it were whole; wanted a start that stops with: " + says);
         assertTrue(damaged.getMessage().contains(says), "wanted: " + says + "\n   got: " + damaged.getMessage());
         assertTrue(damaged.getMessage().contains("Nothing was changed: move the file aside (mv " + file + " " + file
                 + ".damaged)"), "it says what to do: " + damaged.getMessage());
