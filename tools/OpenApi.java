@@ -46,7 +46,7 @@ public final class OpenApi {
         }
         emptied(spec, step);
         requiredJoined(spec);
-        spec.replaceAll((key, value) -> alone(value));
+        alone(spec);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer writer = Files.newBufferedWriter(out)) {
             writer.write("# " + in.getFileName() + " as a node of step " + step

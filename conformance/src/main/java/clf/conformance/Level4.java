@@ -112,7 +112,8 @@ final class Level4 {
 
     private static void links(Context c) {
         JsonArray chain = c.readChain();
-        expect(chain.size() == 3, "the chain has " + chain.size() + (chain.size() == 1 ? " block" : " blocks"), null, "3 blocks after two mines");
+        expect(chain.size() == 3, "the chain has " + chain.size() + (chain.size() == 1 ? " block" : " blocks"), null,
+                "3 blocks after two mines");
         for (int i = 1; i < chain.size(); i++) {
             JsonObject block = chain.get(i).getAsJsonObject();
             String hash = PythonJson.hash(chain.get(i - 1));
