@@ -198,56 +198,75 @@ public final class Check {
         }
         remember(exercises);
         List<String> ids = exercises.stream().map(Exercise::id).toList();
+        int last = exercises.size() - 1;
         try {
+            // Runs that strip the same exercises are one Maven run, split by the tests' tags: with one exercise,
+            // stripping all is stripping it; stripping the last alone is also "the one before done, the later not".
             stripUnlessStopping(exercises);
-            Run all = test(step, List.of(), ids);
-            if (all.verdicts().isEmpty()) {
+            Run all = last == 0 ? test(step, List.of(), List.of()) : test(step, List.of(), ids);
+            List<Verdict> untagged = all.verdicts().stream().filter(v -> v.isFor(ids, true)).toList();
+            if (untagged.isEmpty()) {
                 problems.add("with its exercises stripped, the step's other tests do not run:\n" + tail(all.output()));
                 return problems;
             }
-            List<Verdict> untagged = all.verdicts().stream().filter(v -> !v.passed()).toList();
-            if (!untagged.isEmpty()) {
+            List<Verdict> failing = untagged.stream().filter(v -> !v.passed()).toList();
+            if (!failing.isEmpty()) {
                 problems.add("with its exercises stripped, tests of no exercise fail: tag them, or make them independent"
-                        + " of the exercises: " + untagged.stream().map(v -> v.test() + " (" + v.message() + ")")
+                        + " of the exercises: " + failing.stream().map(v -> v.test() + " (" + v.message() + ")")
                         .collect(Collectors.joining(", ")));
             } else {
-                System.out.println("  stripped, every test of no exercise passes (" + all.verdicts().size() + " verdicts)");
+                System.out.println("  stripped, every test of no exercise passes (" + untagged.size() + " verdicts)");
             }
-            for (int k = 0; k < exercises.size(); k++) {
+            if (last == 0) {
+                without(exercises.get(0), all, problems);
+            }
+            for (int k = 0; k < last; k++) {
                 Exercise exercise = exercises.get(k);
                 restore();
                 stripUnlessStopping(List.of(exercise));
-                Run without = test(step, List.of(exercise.id()), List.of());
-                long passed = without.verdicts().stream().filter(Verdict::passed).count();
-                if (without.verdicts().isEmpty()) {
-                    problems.add("exercise " + exercise.id() + " has no test tagged exercise-" + exercise.id());
-                } else if (passed > 0) {
-                    problems.add("exercise " + exercise.id() + ": " + passed + " of its " + without.verdicts().size()
-                            + " tests pass without it: they do not test it");
-                } else {
-                    System.out.println("  exercise " + exercise.id() + " stripped: all " + without.verdicts().size()
-                            + " of its tests fail");
-                }
-                if (k + 1 < exercises.size()) {
-                    restore();
-                    stripUnlessStopping(exercises.subList(k + 1, exercises.size()));
-                    Run in = test(step, List.of(exercise.id()), List.of());
-                    List<Verdict> failed = in.verdicts().stream().filter(v -> !v.passed()).toList();
-                    if (in.verdicts().isEmpty() || !failed.isEmpty()) {
-                        problems.add("exercise " + exercise.id() + " done, the later ones not: its tests must pass, but "
-                                + (in.verdicts().isEmpty() ? "they did not run" : failed.stream()
-                                .map(v -> v.test() + " (" + v.message() + ")").collect(Collectors.joining(", ")) + " fail")
-                                + "; tag such a test with the later exercise it needs");
-                    } else {
-                        System.out.println("  exercise " + exercise.id() + " done, the later ones stripped: its "
-                                + in.verdicts().size() + " tests pass");
-                    }
+                without(exercise, test(step, List.of(exercise.id()), List.of()), problems);
+                restore();
+                stripUnlessStopping(exercises.subList(k + 1, exercises.size()));
+                Run in = test(step, k + 1 == last ? List.of(exercise.id(), ids.get(last)) : List.of(exercise.id()),
+                        List.of());
+                done(exercise, in, problems);
+                if (k + 1 == last) {
+                    without(exercises.get(last), in, problems);
                 }
             }
         } finally {
             putBack();
         }
         return problems;
+    }
+
+    /** With the exercise stripped (and the later ones, or not), every test of it fails. */
+    private static void without(Exercise exercise, Run run, List<String> problems) {
+        List<Verdict> mine = run.verdicts().stream().filter(v -> v.isFor(List.of(exercise.id()), false)).toList();
+        long passed = mine.stream().filter(Verdict::passed).count();
+        if (mine.isEmpty()) {
+            problems.add("exercise " + exercise.id() + " has no test tagged exercise-" + exercise.id());
+        } else if (passed > 0) {
+            problems.add("exercise " + exercise.id() + ": " + passed + " of its " + mine.size()
+                    + " tests pass without it: they do not test it");
+        } else {
+            System.out.println("  exercise " + exercise.id() + " stripped: all " + mine.size() + " of its tests fail");
+        }
+    }
+
+    /** With the exercise and those before it done, the later ones stripped, every test of it passes. */
+    private static void done(Exercise exercise, Run run, List<String> problems) {
+        List<Verdict> mine = run.verdicts().stream().filter(v -> v.isFor(List.of(exercise.id()), false)).toList();
+        List<Verdict> failed = mine.stream().filter(v -> !v.passed()).toList();
+        if (mine.isEmpty() || !failed.isEmpty()) {
+            problems.add("exercise " + exercise.id() + " done, the later ones not: its tests must pass, but "
+                    + (mine.isEmpty() ? "they did not run" : failed.stream()
+                    .map(v -> v.test() + " (" + v.message() + ")").collect(Collectors.joining(", ")) + " fail")
+                    + "; tag such a test with the later exercise it needs");
+        } else {
+            System.out.println("  exercise " + exercise.id() + " done, the later ones stripped: its " + mine.size()
+                    + " tests pass");
+        }
     }
 
     /** For the author of an exercise: which tests fail when it alone is stripped; those are the ones to tag. */
@@ -447,8 +466,13 @@ public final class Check {
             boolean endsMethod) {
     }
 
-    /** One test's verdict, as the step's ExerciseReport wrote it. */
-    record Verdict(String exercise, String test, boolean passed, String message) {
+    /** One test's verdict, as the step's ExerciseReport wrote it; tags: the exercises of each test it is for. */
+    record Verdict(String exercise, String test, boolean passed, String message, List<List<String>> tags) {
+        /** Whether it is for a test of one of these exercises, or with none (for the test of no exercise). */
+        boolean isFor(List<String> exercises, boolean none) {
+            return tags.stream().anyMatch(t -> none ? t.stream().noneMatch(exercises::contains)
+                    : t.stream().anyMatch(exercises::contains));
+        }
     }
 
     static List<String> steps() {
@@ -594,9 +618,11 @@ public final class Check {
         List<Verdict> verdicts = new ArrayList<>();
         if (Files.exists(report)) {
             for (String line : Files.readAllLines(report)) {
-                String[] f = line.split("\t", 4);
-                if (f.length == 4) {
-                    verdicts.add(new Verdict(f[0], f[1], f[2].equals("passed"), f[3]));
+                String[] f = line.split("\t", -1);
+                if (f.length >= 4) {
+                    List<List<String>> tags = Stream.of((f.length > 4 ? f[4] : "").split(";", -1))
+                            .map(t -> t.isEmpty() ? List.<String>of() : List.of(t.split(","))).toList();
+                    verdicts.add(new Verdict(f[0], f[1], f[2].equals("passed"), f[3], tags));
                 }
             }
         }

@@ -887,8 +887,13 @@ public final class Workshop {
             boolean endsMethod) {
     }
 
-    /** One test's verdict, as the step's ExerciseReport wrote it. */
-    record Verdict(String exercise, String test, boolean passed, String message) {
+    /** One test's verdict, as the step's ExerciseReport wrote it; tags: the exercises of each test it is for. */
+    record Verdict(String exercise, String test, boolean passed, String message, List<List<String>> tags) {
+        /** Whether it is for a test of one of these exercises, or with none (for the test of no exercise). */
+        boolean isFor(List<String> exercises, boolean none) {
+            return tags.stream().anyMatch(t -> none ? t.stream().noneMatch(exercises::contains)
+                    : t.stream().anyMatch(exercises::contains));
+        }
     }
 
     static List<String> steps() {
@@ -1034,9 +1039,11 @@ public final class Workshop {
         List<Verdict> verdicts = new ArrayList<>();
         if (Files.exists(report)) {
             for (String line : Files.readAllLines(report)) {
-                String[] f = line.split("\t", 4);
-                if (f.length == 4) {
-                    verdicts.add(new Verdict(f[0], f[1], f[2].equals("passed"), f[3]));
+                String[] f = line.split("\t", -1);
+                if (f.length >= 4) {
+                    List<List<String>> tags = Stream.of((f.length > 4 ? f[4] : "").split(";", -1))
+                            .map(t -> t.isEmpty() ? List.<String>of() : List.of(t.split(","))).toList();
+                    verdicts.add(new Verdict(f[0], f[1], f[2].equals("passed"), f[3], tags));
                 }
             }
         }

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -22,8 +24,8 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * After a test run, says once for each unfinished exercise which one it is, in plain words, and writes every
- * test's verdict to target/exercise-report.tsv for tools/Workshop.java. A test belongs to the exercise of its
- * {@code exercise-N.k} tag, or else to the exercise named by the stub it ran into.
+ * test's verdict to target/exercise-report.tsv for tools/Workshop.java and tools/Check.java. A test belongs to the
+ * exercise of its {@code exercise-N.k} tag, or else to the exercise named by the stub it ran into.
  */
 public final class ExerciseReport implements TestExecutionListener {
 
@@ -32,7 +34,8 @@ public final class ExerciseReport implements TestExecutionListener {
     private static final String OWN = Path.of("").toAbsolutePath().getFileName().toString()
             .replaceAll("^step0*(\\d+)-.*$", "$1.");
 
-    record Verdict(String exercise, String test, boolean passed, String message) {
+    /** Tags: the exercises of each test that the verdict is for, several for a class that could not be set up. */
+    record Verdict(String exercise, String test, boolean passed, String message, List<Set<String>> tags) {
     }
 
     private final List<Verdict> verdicts = new ArrayList<>();
@@ -51,20 +54,21 @@ public final class ExerciseReport implements TestExecutionListener {
             return;
         }
         // A class that cannot be set up belongs to the exercises of its tests.
-        Set<TestTag> tags = new HashSet<>(test.getTags());
-        if (!test.isTest()) {
-            plan.getDescendants(test).forEach(child -> tags.addAll(child.getTags()));
+        List<Set<String>> tags = plan.getDescendants(test).stream().filter(TestIdentifier::isTest)
+                .map(ExerciseReport::exercises).distinct().toList();
+        if (tags.isEmpty()) {
+            tags = List.of(exercises(test));
         }
         String message = result.getThrowable().map(ExerciseReport::firstLine).orElse("");
-        List<String> tagged = tags.stream().map(TestTag::getName).filter(t -> t.startsWith("exercise-"))
-                .map(t -> t.substring("exercise-".length())).toList();
+        Set<String> tagged = new HashSet<>(exercises(test));
+        tags.forEach(tagged::addAll);
         // A test counts for this step's exercise of its tag (the latest), red or green alike; else for the stub it
         // ran into; else for its latest tag, of an earlier step.
         String exercise = tagged.stream().filter(e -> e.startsWith(OWN)).max(Comparator.comparing(ExerciseReport::rank))
                 .or(() -> result.getThrowable().flatMap(ExerciseReport::stub))
                 .or(() -> tagged.stream().max(Comparator.comparing(ExerciseReport::rank)))
                 .orElse("-");
-        verdicts.add(new Verdict(exercise, name(test), passed, message));
+        verdicts.add(new Verdict(exercise, name(test), passed, message, tags));
     }
 
     @Override
@@ -90,11 +94,17 @@ public final class ExerciseReport implements TestExecutionListener {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of("target", "exercise-report.tsv")))) {
             for (Verdict verdict : verdicts) {
                 out.println(String.join("\t", verdict.exercise(), verdict.test(), verdict.passed() ? "passed" : "failed",
-                        verdict.message()));
+                        verdict.message(), verdict.tags().stream().map(t -> String.join(",", t))
+                        .collect(Collectors.joining(";"))));
             }
         } catch (IOException e) {
             System.err.println("could not write target/exercise-report.tsv: " + e.getMessage());
         }
+    }
+
+    private static Set<String> exercises(TestIdentifier test) {
+        return test.getTags().stream().map(TestTag::getName).filter(t -> t.startsWith("exercise-"))
+                .map(t -> t.substring("exercise-".length())).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String name(TestIdentifier test) {

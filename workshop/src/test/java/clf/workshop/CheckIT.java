@@ -58,6 +58,25 @@ class CheckIT {
     }
 
     @Test
+    void aTestWithTheWrongTagOrNoneFailsTheCheck() throws Exception {
+        Path tests = copy.file(STEP + "/src/test/java/clf/blockchain/BlockchainTest.java");
+        String source = Files.readString(tests);
+        String first = "    @Tag(\"exercise-1.2\")\n    void startsWithTheGenesisBlockOfTheText";
+        String second = "    @Tag(\"exercise-1.2\")\n    void genesisHashesToThePreviousHashTheTextPrintsForBlock2";
+        assertTrue(source.contains(first) && source.contains(second), "the two tests are tagged exercise-1.2");
+        Files.writeString(tests, source.replace(first, first.replace("1.2", "1.1")).replace(second,
+                second.substring(second.indexOf('\n') + 1)));
+        Result check = copy.tool("Check.java", STEP);
+        assertEquals(1, check.exit(), check.output());
+        assertTrue(check.output().contains("FAILED: with its exercises stripped, tests of no exercise fail: tag them, or"
+                + " make them independent of the exercises: BlockchainTest.genesisHashesToThePreviousHashTheTextPrintsForBlock2"),
+                check.output());
+        assertTrue(check.output().contains("FAILED: exercise 1.1 done, the later ones not: its tests must pass, but"
+                + " BlockchainTest.startsWithTheGenesisBlockOfTheText ("), check.output());
+        assertTrue(check.output().contains("exercise 1.2 stripped: all 5 of its tests fail"), check.output());
+    }
+
+    @Test
     void aPageOutOfShapeFailsTheCheck() throws Exception {
         Files.writeString(copy.file(PAGE), Files.readString(copy.file(PAGE)).replace("\n## Recap\n", "\n## Summary\n"));
         Result check = copy.tool("Check.java", STEP);
