@@ -95,6 +95,21 @@ class ProofOfWorkTest {
         assertTrue(valid > 0, "some proof in the range is valid at difficulty " + difficulty);
     }
 
+    /** Under the linked rule the guess is the last proof, the proof and the last hash, in that order. */
+    @Test
+    @Tag("exercise-3.1")
+    void underTheLinkedRuleTheLastHashEndsTheGuess() {
+        ProofOfWork linked = new ProofOfWork(ProofOfWork.Rule.LINKED, 2);
+        String lastHash = Sha256.hex("a");
+        int valid = 0;
+        for (long proof = 0; proof < 4_000; proof++) {
+            boolean expected = textValidProof(100, proof, lastHash, 2);
+            assertEquals(expected, linked.validProof(100, proof, lastHash), "proof " + proof);
+            valid += expected ? 1 : 0;
+        }
+        assertTrue(valid > 0, "some proof in the range is valid");
+    }
+
     @Test
     @Tag("exercise-3.2")
     @Tag("exercise-7.1")
